@@ -95,10 +95,11 @@ func (c *checker) resolve(m *Module, t *Type) {
 		c.resolve(m, t.Key)
 		c.resolve(m, t.Elem)
 		switch t.Key.Kind {
-		case KindByte, KindInt, KindLong, KindFloat, KindDouble, KindString:
+		case KindByte, KindInt, KindLong, KindString:
 		default:
-			// Encoding sorts keys for determinism, so they must be ordered.
-			c.errorf(t.Key.Pos, "map key type must be byte, int, long, float, double or ustring")
+			// Encoding sorts keys for determinism, so they must be ordered;
+			// floats are refused too, since a NaN key cannot be looked up.
+			c.errorf(t.Key.Pos, "map key type must be byte, int, long or ustring")
 		}
 	case KindRecord:
 		q := t.Ref
