@@ -13,38 +13,38 @@ type Code int32
 
 // The server's error codes (PROTOCOL.md, "Error codes").
 const (
-	CodeOK                          Code = 0
-	CodeSystemError                 Code = -1
-	CodeRuntimeInconsistency        Code = -2
-	CodeDataInconsistency           Code = -3
-	CodeConnectionLoss              Code = -4
-	CodeMarshallingError            Code = -5
-	CodeUnimplemented               Code = -6
-	CodeOperationTimeout            Code = -7
-	CodeBadArguments                Code = -8
-	CodeUnknownSession              Code = -12
-	CodeNewConfigNoQuorum           Code = -13
-	CodeReconfigInProgress          Code = -14
-	CodeAPIError                    Code = -100
-	CodeNoNode                      Code = -101
-	CodeNoAuth                      Code = -102
-	CodeBadVersion                  Code = -103
-	CodeNoChildrenForEphemerals     Code = -108
-	CodeNodeExists                  Code = -110
-	CodeNotEmpty                    Code = -111
-	CodeSessionExpired              Code = -112
-	CodeInvalidCallback             Code = -113
-	CodeInvalidACL                  Code = -114
-	CodeAuthFailed                  Code = -115
-	CodeSessionMoved                Code = -118
-	CodeNotReadOnly                 Code = -119
-	CodeEphemeralOnLocalSession     Code = -120
-	CodeNoWatcher                   Code = -121
-	CodeRequestTimeout              Code = -122
-	CodeReconfigDisabled            Code = -123
-	CodeSessionClosedRequireSASL    Code = -124
-	CodeQuotaExceeded               Code = -125
-	CodeThrottledOp                 Code = -127
+	CodeOK                       Code = 0
+	CodeSystemError              Code = -1
+	CodeRuntimeInconsistency     Code = -2
+	CodeDataInconsistency        Code = -3
+	CodeConnectionLoss           Code = -4
+	CodeMarshallingError         Code = -5
+	CodeUnimplemented            Code = -6
+	CodeOperationTimeout         Code = -7
+	CodeBadArguments             Code = -8
+	CodeUnknownSession           Code = -12
+	CodeNewConfigNoQuorum        Code = -13
+	CodeReconfigInProgress       Code = -14
+	CodeAPIError                 Code = -100
+	CodeNoNode                   Code = -101
+	CodeNoAuth                   Code = -102
+	CodeBadVersion               Code = -103
+	CodeNoChildrenForEphemerals  Code = -108
+	CodeNodeExists               Code = -110
+	CodeNotEmpty                 Code = -111
+	CodeSessionExpired           Code = -112
+	CodeInvalidCallback          Code = -113
+	CodeInvalidACL               Code = -114
+	CodeAuthFailed               Code = -115
+	CodeSessionMoved             Code = -118
+	CodeNotReadOnly              Code = -119
+	CodeEphemeralOnLocalSession  Code = -120
+	CodeNoWatcher                Code = -121
+	CodeRequestTimeout           Code = -122
+	CodeReconfigDisabled         Code = -123
+	CodeSessionClosedRequireSASL Code = -124
+	CodeQuotaExceeded            Code = -125
+	CodeThrottledOp              Code = -127
 )
 
 // Sentinels for errors.Is, one per server code.
