@@ -61,7 +61,10 @@ const (
 	ttlMask         = int64(1)<<40 - 1
 )
 
-// Kind tells persistent, ephemeral, container and TTL nodes apart.
+// Kind tells persistent, ephemeral, container and TTL nodes apart. Note that
+// servers (3.8 at least) hide the container and TTL markers from clients:
+// the Stat they send has ephemeralOwner 0 for those nodes, so Kind tells
+// them apart only in stats read from snapshots and transaction logs.
 func (s *Stat) Kind() NodeKind {
 	switch {
 	case s.EphemeralOwner == 0:
