@@ -17,6 +17,9 @@ const (
 	zookeeperJar = "zookeeper.jar"
 	servletJar   = "servlet-api.jar"
 	slf4jJar     = "slf4j-simple.jar"
+	// Debian's zookeeper.jar manifest lacks netty-codec, which the Netty
+	// connection factory (TLS) needs.
+	nettyCodecJar = "netty-codec.jar"
 )
 
 // CheckInstall reports whether everything a server needs is present, with an
@@ -40,11 +43,12 @@ func (c Config) CheckInstall() error {
 }
 
 // classPath lists the server's class path: dir first, for its
-// simplelogger.properties, then the jars that exist. slf4j-simple is optional:
-// without it the server runs but logs nothing.
+// simplelogger.properties, then the jars that exist. The others are optional:
+// without slf4j-simple the server runs but logs nothing, without netty-codec
+// only TLS fails.
 func (c Config) classPath(dir string) string {
 	cp := dir
-	for _, jar := range []string{zookeeperJar, servletJar, slf4jJar} {
+	for _, jar := range []string{zookeeperJar, servletJar, slf4jJar, nettyCodecJar} {
 		p := filepath.Join(c.JarDir, jar)
 		if _, err := os.Stat(p); err == nil {
 			cp += string(os.PathListSeparator) + p
