@@ -45,12 +45,12 @@ func (c *config) exchange(ctx context.Context, addr, cmd string) ([]byte, error)
 	}
 	defer conn.Close()
 	// A deadline in the past wakes any blocked read or write, which is how a
-	// cancelled ctx interrupts the exchange.
+	// cancelled or expired ctx interrupts the exchange. The ctx's own
+	// deadline is not copied onto the socket: the socket could then time out
+	// a hair before the ctx reports it, and the caller would get an i/o
+	// timeout instead of context.DeadlineExceeded.
 	stop := context.AfterFunc(ctx, func() { conn.SetDeadline(time.Unix(1, 0)) })
 	defer stop()
-	if dl, ok := ctx.Deadline(); ok {
-		conn.SetDeadline(dl)
-	}
 	if c.tls != nil {
 		tc := tls.Client(conn, tlsFor(c.tls, addr))
 		if err := tc.HandshakeContext(ctx); err != nil {

@@ -76,7 +76,8 @@ func query[T any](ctx context.Context, c *Client, cmd command[T]) (T, Source, er
 		var err error
 		switch src {
 		case AdminServer:
-			if skipErr := c.adminSkipped(); skipErr != nil {
+			// Skipping only pays when another source can answer instead.
+			if skipErr := c.adminSkipped(); skipErr != nil && len(c.cfg.sources) > 1 {
 				errs = append(errs, skipErr)
 				continue
 			}

@@ -1,0 +1,365 @@
+package admin_test
+
+import (
+	"context"
+	"errors"
+	"net"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	gozk "github.com/go-zookeeper/zk"
+
+	"github.com/zkui/zkui/zk/admin"
+	"github.com/zkui/zkui/zk/zktest"
+)
+
+// Integration tests against real ZooKeeper servers started by zktest. They
+// fail (never skip) when ZooKeeper is missing; only -short skips them.
+
+func needServer(t *testing.T) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("integration test: needs a real ZooKeeper (run without -short)")
+	}
+}
+
+func ctxT(t *testing.T) context.Context {
+	ctx, cancel := context.WithTimeout(t.Context(), 30*time.Second)
+	t.Cleanup(cancel)
+	return ctx
+}
+
+// port returns the port of a "127.0.0.1:port" address.
+func port(t *testing.T, addr string) int {
+	t.Helper()
+	_, p, err := net.SplitHostPort(addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, err := strconv.Atoi(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+// closedPort returns a loopback port nobody listens on (it was free a
+// moment ago).
+func closedPort(t *testing.T) int {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := l.Addr().String()
+	l.Close()
+	return port(t, addr)
+}
+
+// state is what an independent client (go-zookeeper) put on the server, so
+// the statistics have something to report.
+type state struct {
+	session   int64
+	ephemeral string
+	watched   string
+}
+
+func populate(t *testing.T, addr string) state {
+	t.Helper()
+	conn, events, err := gozk.Connect([]string{addr}, 10*time.Second, gozk.WithLogInfo(false))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(conn.Close)
+	deadline := time.After(20 * time.Second)
+	for conn.State() != gozk.StateHasSession {
+		select {
+		case <-events:
+		case <-deadline:
+			t.Fatal("go-zookeeper: no session")
+		}
+	}
+	acl := gozk.WorldACL(gozk.PermAll)
+	if _, err := conn.Create("/stats", []byte("x"), 0, acl); err != nil && !errors.Is(err, gozk.ErrNodeExists) {
+		t.Fatal(err)
+	}
+	eph := "/stats/eph"
+	if _, err := conn.Create(eph, nil, gozk.FlagEphemeral, acl); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, _, err := conn.GetW("/stats"); err != nil {
+		t.Fatal(err)
+	}
+	return state{session: conn.SessionID(), ephemeral: eph, watched: "/stats"}
+}
+
+// checkAll asks for every statistic and checks the values are sane and that
+// want answered each time.
+func checkAll(t *testing.T, c *admin.Client, want admin.Source, st state, clientPort int) {
+	ctx := ctxT(t)
+	src := func(name string, got admin.Source, err error) bool {
+		t.Helper()
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			return false
+		}
+		if got != want {
+			t.Errorf("%s answered by %v, want %v", name, got, want)
+		}
+		return true
+	}
+
+	if ok, s, err := c.Ruok(ctx); src("ruok", s, err) && !ok {
+		t.Error("ruok: not ok")
+	}
+	if st0, s, err := c.Stats(ctx); src("stats", s, err) {
+		if st0.Mode != admin.ModeStandalone || st0.NodeCount < 4 || st0.Connections < 1 ||
+			st0.Zxid <= 0 || !strings.HasPrefix(st0.Version, "3.") {
+			t.Errorf("stats: %+v", *st0)
+		}
+	}
+	if st1, s, err := c.StatsWithClients(ctx); src("stats with clients", s, err) {
+		if len(st1.Clients) < 1 || st1.Mode != admin.ModeStandalone {
+			t.Errorf("stats with clients: %+v", *st1)
+		}
+	}
+	if m, s, err := c.Monitor(ctx); src("monitor", s, err) {
+		if m.State != admin.ModeStandalone || m.ZnodeCount < 5 || m.EphemeralsCount < 1 ||
+			m.WatchCount < 1 || m.AliveConnections < 1 || len(m.Values) < 20 {
+			t.Errorf("monitor: %+v", *m)
+		}
+	}
+	if cs, s, err := c.Connections(ctx); src("connections", s, err) {
+		i := slices.IndexFunc(cs, func(c admin.Connection) bool { return c.SessionID == st.session })
+		if i < 0 {
+			t.Errorf("connections: session %#x not among %+v", st.session, cs)
+		} else if cs[i].Established.IsZero() || cs[i].SessionTimeout <= 0 || cs[i].Addr == "" {
+			t.Errorf("connection: %+v", cs[i])
+		}
+	}
+	if conf, s, err := c.Config(ctx); src("config", s, err) {
+		if conf.ClientPort != clientPort || conf.TickTime <= 0 || conf.DataDir == "" {
+			t.Errorf("config: %+v", *conf)
+		}
+	}
+	if env, s, err := c.Environment(ctx); src("environment", s, err) {
+		if env["java.version"] == "" || !strings.HasPrefix(env["zookeeper.version"], "3.") {
+			t.Errorf("environment: %v", env)
+		}
+	}
+	if ws, s, err := c.WatchSummary(ctx); src("watch summary", s, err) {
+		if ws.Total < 1 || ws.Paths < 1 || ws.Connections < 1 {
+			t.Errorf("watch summary: %+v", *ws)
+		}
+	}
+	if w, s, err := c.Watches(ctx); src("watches", s, err) && !slices.Contains(w[st.session], st.watched) {
+		t.Errorf("watches: %v lacks %#x -> %s", w, st.session, st.watched)
+	}
+	if w, s, err := c.WatchesByPath(ctx); src("watches by path", s, err) && !slices.Contains(w[st.watched], st.session) {
+		t.Errorf("watches by path: %v lacks %s -> %#x", w, st.watched, st.session)
+	}
+	if d, s, err := c.Dump(ctx); src("dump", s, err) {
+		if !slices.Contains(d.Ephemerals[st.session], st.ephemeral) || !slices.Contains(d.Sessions, st.session) ||
+			d.SessionCount < 1 {
+			t.Errorf("dump: %+v", *d)
+		}
+	}
+	if ro, s, err := c.IsReadOnly(ctx); src("is read only", s, err) && ro {
+		t.Error("standalone server reports read-only")
+	}
+	if d, s, err := c.Dirs(ctx); src("dirs", s, err) && d.DataDirSize <= 0 {
+		t.Errorf("dirs: %+v", *d)
+	}
+	// Resets last: they zero the counters checked above (packet counts are
+	// not asserted, since an earlier subtest's reset zeroes them too).
+	s, err := c.ResetConnectionStats(ctx)
+	src("connection stat reset", s, err)
+	s, err = c.ResetStats(ctx)
+	src("stat reset", s, err)
+}
+
+func TestIntegrationEveryCommand(t *testing.T) {
+	needServer(t)
+	srv := zktest.Standalone(t)
+	st := populate(t, srv.Addr)
+	cp, ap := port(t, srv.Addr), port(t, srv.AdminAddr)
+
+	t.Run("FourLetterWords", func(t *testing.T) {
+		checkAll(t, admin.New(srv.Addr, admin.WithoutAdminServer()), admin.FourLetterWords, st, cp)
+	})
+	t.Run("AdminServer", func(t *testing.T) {
+		// A generous attempt timeout: Jetty's first answers are slow on a
+		// loaded machine, and this subtest wants the AdminServer's.
+		c := admin.New(srv.Addr, admin.WithAdminPort(ap), admin.WithSources(admin.AdminServer),
+			admin.WithTimeout(20*time.Second))
+		defer c.Close()
+		checkAll(t, c, admin.AdminServer, st, cp)
+	})
+	t.Run("DefaultOrderPrefersAdminServer", func(t *testing.T) {
+		c := admin.New(srv.Addr, admin.WithAdminPort(ap), admin.WithTimeout(20*time.Second))
+		defer c.Close()
+		checkAll(t, c, admin.AdminServer, st, cp)
+	})
+	t.Run("AdminServerUnknownCommand", func(t *testing.T) {
+		c := admin.New(srv.Addr, admin.WithAdminPort(ap))
+		_, err := c.AdminCommand(ctxT(t), "no_such_command")
+		var ce *admin.CommandError
+		if !errors.As(err, &ce) || !errors.Is(err, admin.ErrAdminServer) {
+			t.Errorf("want *CommandError, got %v", err)
+		}
+	})
+	t.Run("FLWHelpers", func(t *testing.T) {
+		dead := "127.0.0.1:" + strconv.Itoa(closedPort(t))
+		servers := []string{srv.Addr, dead}
+		ctx := ctxT(t)
+		r := admin.FLWRuok(ctx, servers, 5*time.Second)
+		if len(r) != 2 || r[0].Server != srv.Addr || !r[0].OK || r[0].Err != nil || r[1].Server != dead || r[1].OK || r[1].Err == nil {
+			t.Errorf("FLWRuok: %+v", r)
+		}
+		s := admin.FLWSrvr(ctx, servers, 5*time.Second)
+		if len(s) != 2 || s[0].Err != nil || s[0].Stats == nil || s[0].Stats.Mode != admin.ModeStandalone ||
+			s[1].Err == nil || s[1].Stats != nil {
+			t.Errorf("FLWSrvr: %+v", s)
+		}
+		c := admin.FLWCons(ctx, servers, 5*time.Second)
+		if len(c) != 2 || c[0].Err != nil || len(c[0].Connections) < 1 || c[1].Err == nil {
+			t.Errorf("FLWCons: %+v", c)
+		}
+	})
+	t.Run("Dialer", func(t *testing.T) {
+		var dialed []string
+		d := func(ctx context.Context, network, addr string) (net.Conn, error) {
+			dialed = append(dialed, addr) // sequential calls only: no lock needed
+			var nd net.Dialer
+			return nd.DialContext(ctx, network, addr)
+		}
+		c := admin.New(srv.Addr, admin.WithAdminPort(ap), admin.WithDialer(d), admin.WithTimeout(20*time.Second))
+		defer c.Close()
+		if _, src, err := c.Stats(ctxT(t)); err != nil || src != admin.AdminServer {
+			t.Fatalf("stats via dialer: %v %v", src, err)
+		}
+		c4 := admin.New(srv.Addr, admin.WithoutAdminServer(), admin.WithDialer(d))
+		if _, _, err := c4.Stats(ctxT(t)); err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(dialed, []string{srv.AdminAddr, srv.Addr}) {
+			t.Errorf("dialed %v, want the AdminServer then the client port", dialed)
+		}
+	})
+	t.Run("HungAdminServerFallsBack", func(t *testing.T) {
+		// The AdminServer port leads to a black hole: the per-attempt
+		// timeout ends that attempt and the four-letter word answers.
+		p := zktest.StartProxy(t, srv.AdminAddr)
+		p.Blackhole()
+		c := admin.New(srv.Addr, admin.WithAdminPort(port(t, p.Addr())), admin.WithTimeout(500*time.Millisecond))
+		defer c.Close()
+		st, src, err := c.Stats(ctxT(t))
+		if err != nil || src != admin.FourLetterWords || st.Mode != admin.ModeStandalone {
+			t.Fatalf("stats: %v %v %v", st, src, err)
+		}
+	})
+	t.Run("CancelledContext", func(t *testing.T) {
+		p := zktest.StartProxy(t, srv.Addr)
+		p.Blackhole()
+		c := admin.New(p.Addr(), admin.WithoutAdminServer(), admin.WithTimeout(0))
+		ctx, cancel := context.WithTimeout(t.Context(), 300*time.Millisecond)
+		defer cancel()
+		_, _, err := c.Monitor(ctx)
+		if !errors.Is(err, context.DeadlineExceeded) {
+			t.Errorf("want DeadlineExceeded, got %v", err)
+		}
+	})
+}
+
+func TestIntegrationDefaultWhitelist(t *testing.T) {
+	needServer(t)
+	srv := zktest.Standalone(t, zktest.WithDefaultWhitelist())
+	ctx := ctxT(t)
+
+	flw := admin.New(srv.Addr, admin.WithoutAdminServer())
+	if st, src, err := flw.Stats(ctx); err != nil || src != admin.FourLetterWords || st.Mode != admin.ModeStandalone {
+		t.Fatalf("srvr is whitelisted by default: %v %v %v", st, src, err)
+	}
+	_, _, err := flw.Monitor(ctx)
+	var nw *admin.NotWhitelistedError
+	if !errors.As(err, &nw) || !errors.Is(err, admin.ErrNotWhitelisted) || nw.Command != "mntr" {
+		t.Fatalf("want *NotWhitelistedError for mntr, got %v", err)
+	}
+	if !strings.Contains(err.Error(), "4lw.commands.whitelist=srvr, mntr") {
+		t.Errorf("error lacks the enabling line: %v", err)
+	}
+	if errors.Is(err, admin.ErrParse) {
+		t.Errorf("a refusal is not a parse error: %v", err)
+	}
+
+	// The entry point gets mntr's data from the AdminServer, which ignores
+	// the whitelist, and says so.
+	both := admin.New(srv.Addr, admin.WithAdminPort(port(t, srv.AdminAddr)), admin.WithTimeout(20*time.Second))
+	defer both.Close()
+	m, src, err := both.Monitor(ctx)
+	if err != nil || src != admin.AdminServer || m.State != admin.ModeStandalone {
+		t.Fatalf("monitor via AdminServer: %v %v %v", m, src, err)
+	}
+	if _, src, err := both.Connections(ctx); err != nil || src != admin.AdminServer {
+		t.Errorf("connections: %v %v", src, err)
+	}
+}
+
+func TestIntegrationWithoutAdminServer(t *testing.T) {
+	needServer(t)
+	srv := zktest.Standalone(t, zktest.WithoutAdminServer())
+	ctx := ctxT(t)
+	// Nothing listens on the admin port: the entry point falls back to the
+	// four-letter words and says so, every time.
+	c := admin.New(srv.Addr, admin.WithAdminPort(closedPort(t)))
+	defer c.Close()
+	for range 2 { // the second call skips the known-dead AdminServer
+		m, src, err := c.Monitor(ctx)
+		if err != nil || src != admin.FourLetterWords || m.State != admin.ModeStandalone {
+			t.Fatalf("monitor: %v %v %v", m, src, err)
+		}
+	}
+	if ok, src, err := c.Ruok(ctx); !ok || src != admin.FourLetterWords || err != nil {
+		t.Errorf("ruok: %v %v %v", ok, src, err)
+	}
+}
+
+func TestIntegrationNoSourceWorks(t *testing.T) {
+	needServer(t)
+	srv := zktest.Standalone(t, zktest.WithoutAdminServer(), zktest.WithDefaultWhitelist())
+	c := admin.New(srv.Addr, admin.WithAdminPort(closedPort(t)))
+	defer c.Close()
+	_, src, err := c.Monitor(ctxT(t))
+	if src != 0 || !errors.Is(err, admin.ErrNotWhitelisted) ||
+		!strings.Contains(err.Error(), "4lw.commands.whitelist=srvr, mntr") {
+		t.Errorf("want the whitelist error among the failures, got %v (source %v)", err, src)
+	}
+	if st, src, err := c.Stats(ctxT(t)); err != nil || src != admin.FourLetterWords || st.NodeCount < 4 {
+		t.Errorf("srvr still works: %v %v %v", st, src, err)
+	}
+}
+
+func TestIntegrationTLS(t *testing.T) {
+	needServer(t)
+	srv := zktest.Standalone(t, zktest.WithTLS(), zktest.WithoutAdminServer())
+	cfg, err := srv.TLS.ClientConfig()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := admin.New(srv.SecureAddr, admin.WithoutAdminServer(), admin.WithTLS(cfg))
+	ctx := ctxT(t)
+	st, src, err := c.Stats(ctx)
+	if err != nil || src != admin.FourLetterWords || st.Mode != admin.ModeStandalone {
+		t.Fatalf("srvr over TLS: %v %v %v", st, src, err)
+	}
+	if m, _, err := c.Monitor(ctx); err != nil || m.ZnodeCount < 4 {
+		t.Errorf("mntr over TLS: %v %v", m, err)
+	}
+	r := admin.FLWRuok(ctx, []string{srv.SecureAddr}, 5*time.Second, admin.WithTLS(cfg))
+	if !r[0].OK || r[0].Err != nil {
+		t.Errorf("FLWRuok over TLS: %+v", r[0])
+	}
+}
