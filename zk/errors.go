@@ -100,6 +100,9 @@ var (
 	// does not allow (an out-of-order reply, a malformed frame); the
 	// connection is torn down.
 	ErrProtocol = errors.New("protocol violation")
+	// ErrRolledBack marks the ops of a failed Multi other than the one that
+	// failed: none of them was applied.
+	ErrRolledBack = errors.New("not applied: another operation of the multi failed")
 	// ErrReadOnly is returned for a write attempted on a read-only
 	// connection or a client in read-only mode; nothing is sent.
 	ErrReadOnly = errors.New("write refused: read-only")

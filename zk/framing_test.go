@@ -209,3 +209,5 @@ func waitGoroutines(t *testing.T, n int) {
 		time.Sleep(10 * time.Millisecond)
 	}
 }
+
+func countGoroutines() int { return runtime.NumGoroutine() }

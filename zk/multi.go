@@ -21,7 +21,8 @@ type Op struct {
 	Version int32
 }
 
-// CreateOp creates a node within a Multi; its result carries the path and Stat.
+// CreateOp creates a node within a Multi; its result carries the path (and
+// the Stat, from servers that send it).
 func CreateOp(path string, data []byte, mode CreateMode, acl []ACL) Op {
 	op := opCreate2
 	if mode == ModeContainer {
@@ -49,7 +50,7 @@ func CheckOp(path string, version int32) Op { return Op{op: opCheck, Path: path,
 // OpResult is the outcome of one operation of a Multi.
 type OpResult struct {
 	Path string // for a create: the created path (with its counter)
-	Stat Stat   // for create and setData
+	Stat Stat   // for setData, and for create where the server sends it (3.8 does not)
 	Err  error  // nil, or why this operation failed (or that an earlier one did)
 }
 
@@ -94,23 +95,26 @@ func (c *Conn) Multi(ctx context.Context, ops ...Op) ([]OpResult, error) {
 		return nil, &Error{Op: "multi", Code: CodeMarshallingError,
 			Err: fmt.Errorf("%w: %d results for %d operations", ErrProtocol, len(resp.results), len(ops))}
 	}
-	var first *MultiError
 	out := make([]OpResult, len(ops))
+	failed := -1
 	for i, r := range resp.results {
 		out[i] = OpResult{Path: r.path, Stat: r.stat}
-		if r.code != CodeOK {
-			out[i].Err = &Error{Op: ops[i].op.String(), Path: ops[i].Path, Code: r.code}
-			// Ops after the failing one report RUNTIMEINCONSISTENCY (-2):
-			// they were not tried.
-			if first == nil && r.code != CodeRuntimeInconsistency {
-				first = &MultiError{Index: i, Op: ops[i].op.String(), Path: ops[i].Path, Code: r.code}
-			}
+		// In a failed multi the ops before the failing one report 0 and
+		// the ops after it RUNTIMEINCONSISTENCY (-2): none was applied.
+		if failed < 0 && r.code != CodeOK && r.code != CodeRuntimeInconsistency {
+			failed = i
 		}
 	}
-	if first != nil {
-		return out, first
+	if failed < 0 {
+		return out, nil
 	}
-	return out, nil
+	for i, r := range resp.results {
+		out[i] = OpResult{Err: fmt.Errorf("%s %s: %w", ops[i].op, ops[i].Path, ErrRolledBack)}
+		if i == failed {
+			out[i].Err = &Error{Op: ops[i].op.String(), Path: ops[i].Path, Code: r.code}
+		}
+	}
+	return out, &MultiError{Index: failed, Op: ops[failed].op.String(), Path: ops[failed].Path, Code: resp.results[failed].code}
 }
 
 func (c *Conn) checkOp(i int, o Op) error {
