@@ -2,9 +2,11 @@ package zktest
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -154,26 +156,23 @@ func (e *Ensemble) quorumNow(ctx context.Context) error {
 	return nil
 }
 
-// Stop stops every member gracefully and returns the first error.
-func (e *Ensemble) Stop() error {
-	var first error
-	for _, s := range e.Servers {
-		if err := s.Stop(); err != nil && first == nil {
-			first = err
-		}
-	}
-	return first
-}
+// Stop stops every member gracefully, all at once, and returns the first
+// error.
+func (e *Ensemble) Stop() error { return e.each((*Server).Stop) }
 
-// Kill kills every member with SIGKILL.
-func (e *Ensemble) Kill() error {
-	var first error
-	for _, s := range e.Servers {
-		if err := s.Kill(); err != nil && first == nil {
-			first = err
-		}
+// Kill kills every member with SIGKILL and returns the first error.
+func (e *Ensemble) Kill() error { return e.each((*Server).Kill) }
+
+// each runs f on every member in parallel: stopping one by one would make
+// the last members lose quorum and wait on each other.
+func (e *Ensemble) each(f func(*Server) error) error {
+	errs := make([]error, len(e.Servers))
+	var wg sync.WaitGroup
+	for i, s := range e.Servers {
+		wg.Go(func() { errs[i] = f(s) })
 	}
-	return first
+	wg.Wait()
+	return errors.Join(errs...)
 }
 
 // portClash reports whether any member failed to bind a port. In quorum mode

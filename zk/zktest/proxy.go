@@ -89,7 +89,9 @@ func (p *Proxy) ResetAll() {
 	}
 }
 
-// Conns is the number of live client connections.
+// Conns is the number of live client connections. The proxy passes a
+// half-close on (so a client may shut its write side and still read the
+// answer); a connection counts until both sides have closed.
 func (p *Proxy) Conns() int {
 	p.mu.Lock()
 	defer p.mu.Unlock()
