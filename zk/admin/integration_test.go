@@ -363,3 +363,44 @@ func TestIntegrationTLS(t *testing.T) {
 		t.Errorf("FLWRuok over TLS: %+v", r[0])
 	}
 }
+
+func TestIntegrationEnsemble(t *testing.T) {
+	needServer(t)
+	ens := zktest.NewEnsemble(t, 3, zktest.WithoutAdminServer())
+	ctx := ctxT(t)
+	var servers []string
+	for _, s := range ens.Servers {
+		servers = append(servers, s.Addr)
+	}
+	res := admin.FLWSrvr(ctx, servers, 10*time.Second)
+	modes := map[admin.Mode]int{}
+	var leader string
+	for i, r := range res {
+		if r.Err != nil || r.Server != servers[i] {
+			t.Fatalf("member %d: %+v", i, r)
+		}
+		modes[r.Stats.Mode]++
+		if r.Stats.Mode == admin.ModeLeader {
+			leader = r.Server
+			if r.Stats.Proposal == nil {
+				t.Error("leader's srvr lacks proposal sizes")
+			}
+			// A new leader opens a new epoch (followers report 0 until
+			// the first transaction).
+			if r.Stats.Zxid.Epoch() < 1 {
+				t.Errorf("leader zxid %v has no epoch", r.Stats.Zxid)
+			}
+		}
+	}
+	if modes[admin.ModeLeader] != 1 || modes[admin.ModeFollower] != 2 {
+		t.Fatalf("modes %v", modes)
+	}
+	m, _, err := admin.New(leader, admin.WithoutAdminServer()).Monitor(ctx)
+	if err != nil || m.State != admin.ModeLeader || m.Followers != 2 || m.SyncedFollowers != 2 {
+		t.Errorf("leader mntr: %+v %v", m, err)
+	}
+	conf, _, err := admin.New(leader, admin.WithoutAdminServer()).Config(ctx)
+	if err != nil || len(conf.Servers) != 3 || conf.ServerID < 1 {
+		t.Errorf("leader conf: %+v %v", conf, err)
+	}
+}
