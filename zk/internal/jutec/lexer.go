@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 )
 
 // Pos is a position in a schema file, printed as file:line:col.
@@ -11,6 +12,7 @@ type Pos struct {
 	Line, Col int // 1-based; Col counts bytes
 }
 
+// String formats the position as file:line:col, the form editors jump to.
 func (p Pos) String() string { return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col) }
 
 // tokKind is the kind of a token.
@@ -67,6 +69,9 @@ type lexer struct {
 // lex returns all tokens of src, ending with tokEOF.
 func lex(file, src string) ([]token, error) {
 	lx := &lexer{src: src, file: file, line: 1, col: 1}
+	if err := lx.validate(); err != nil {
+		return nil, err
+	}
 	var (
 		toks     []token
 		doc      []string
@@ -191,4 +196,24 @@ func (lx *lexer) comment() ([]string, error) {
 		lines = lines[:len(lines)-1]
 	}
 	return lines, nil
+}
+
+// validate rejects bytes that could not be copied into Go comments: the
+// generated file must be valid UTF-8 without NUL or byte order marks.
+func (lx *lexer) validate() error {
+	line, col := 1, 1
+	for i := 0; i < len(lx.src); {
+		r, size := utf8.DecodeRuneInString(lx.src[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			return fmt.Errorf("%s: invalid UTF-8", Pos{lx.file, line, col})
+		case r == 0 || r == '\uFEFF':
+			return fmt.Errorf("%s: illegal character %U", Pos{lx.file, line, col}, r)
+		case r == '\n':
+			line, col = line+1, 0
+		}
+		i += size
+		col += size
+	}
+	return nil
 }

@@ -148,3 +148,16 @@ func TestCheckErrors(t *testing.T) {
 		t.Errorf("recursive vector rejected: %v", err)
 	}
 }
+
+func TestLexRejectsBytesGoCannotCarry(t *testing.T) {
+	for src, want := range map[string]string{
+		"module m {\n class C { int a; // \x80\n } }": "v.jute:2:22: invalid UTF-8",
+		"module m { \x00 }":                           "v.jute:1:12: illegal character U+0000",
+		"module m {}\n// \ufeff":                      "v.jute:2:4: illegal character U+FEFF",
+	} {
+		_, err := parse("v.jute", src)
+		if err == nil || err.Error() != want {
+			t.Errorf("parse(%q) = %v, want %s", src, err, want)
+		}
+	}
+}
