@@ -1,0 +1,83 @@
+// Package keymap defines every key binding of zkui with its help text. It is
+// the only place that names keys: the rest of the program matches bindings
+// with key.Matches, so a remap or a disabled action changes behaviour and
+// help together. It is a leaf package: it imports no application code.
+package keymap
+
+import "charm.land/bubbles/v2/key"
+
+// KeyMap is the full set of bindings, grouped by concern.
+type KeyMap struct {
+	// Navigation, shared by the tree and the scrolling detail pane.
+	Up           key.Binding
+	Down         key.Binding
+	Top          key.Binding
+	Bottom       key.Binding
+	HalfPageDown key.Binding
+	HalfPageUp   key.Binding
+	PageDown     key.Binding
+	PageUp       key.Binding
+
+	// Tree.
+	Expand   key.Binding // expand the node, or step into its first child
+	Collapse key.Binding // collapse the node, or go to its parent
+	Refresh  key.Binding // reload the selected node and its children
+
+	// Detail tabs and focus.
+	NextTab key.Binding
+	PrevTab key.Binding
+	DataTab key.Binding
+	StatTab key.Binding
+	ACLTab  key.Binding
+	Focus   key.Binding // move keys between the tree and the detail pane
+	Back    key.Binding // from the detail pane back to the tree
+
+	// Application.
+	Help key.Binding
+	Quit key.Binding
+}
+
+// Default returns fresh bindings: callers may disable or rebind their copy
+// without affecting anyone else's.
+func Default() KeyMap {
+	return KeyMap{
+		Up:           key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
+		Down:         key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
+		Top:          key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g", "top")),
+		Bottom:       key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G", "bottom")),
+		HalfPageDown: key.NewBinding(key.WithKeys("ctrl+d"), key.WithHelp("ctrl+d", "½ page down")),
+		HalfPageUp:   key.NewBinding(key.WithKeys("ctrl+u"), key.WithHelp("ctrl+u", "½ page up")),
+		PageDown:     key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "page down")),
+		PageUp:       key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "page up")),
+
+		Expand:   key.NewBinding(key.WithKeys("enter", "l", "right"), key.WithHelp("→/l", "expand")),
+		Collapse: key.NewBinding(key.WithKeys("h", "left"), key.WithHelp("←/h", "collapse/parent")),
+		Refresh:  key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "refresh")),
+
+		NextTab: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next tab")),
+		PrevTab: key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "prev tab")),
+		DataTab: key.NewBinding(key.WithKeys("1"), key.WithHelp("1", "data")),
+		StatTab: key.NewBinding(key.WithKeys("2"), key.WithHelp("2", "stat")),
+		ACLTab:  key.NewBinding(key.WithKeys("3"), key.WithHelp("3", "acl")),
+		Focus:   key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "focus pane")),
+		Back:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back to tree")),
+
+		Help: key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
+		Quit: key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
+	}
+}
+
+// Navigation returns the movement bindings, for help columns.
+func (k KeyMap) Navigation() []key.Binding {
+	return []key.Binding{k.Up, k.Down, k.Top, k.Bottom, k.HalfPageDown, k.HalfPageUp, k.PageDown, k.PageUp}
+}
+
+// Tabs returns the tab bindings, for help columns.
+func (k KeyMap) Tabs() []key.Binding {
+	return []key.Binding{k.NextTab, k.PrevTab, k.DataTab, k.StatTab, k.ACLTab}
+}
+
+// App returns the application-wide bindings, for help columns.
+func (k KeyMap) App() []key.Binding {
+	return []key.Binding{k.Focus, k.Help, k.Quit}
+}
