@@ -1,6 +1,7 @@
 package admin
 
 import (
+	"slices"
 	"strings"
 	"time"
 )
@@ -96,7 +97,7 @@ func configFromValues(cmd string, values map[string]string) (*Config, error) {
 			c.Servers = append(c.Servers, k+"="+v)
 		}
 	}
-	sortStrings(c.Servers)
+	slices.Sort(c.Servers)
 	return c, nil
 }
 

@@ -1,7 +1,6 @@
 package admin
 
 import (
-	"slices"
 	"strings"
 )
 
@@ -76,5 +75,3 @@ func parseReset(cmd string, b []byte) error {
 	}
 	return parseErr(cmd, 0, "want \"... reset.\", got %.40q", b)
 }
-
-func sortStrings(s []string) { slices.Sort(s) }

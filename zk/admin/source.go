@@ -12,7 +12,8 @@ import (
 // Client asks one ZooKeeper server for statistics. Each method tries the
 // configured sources in order (by default the AdminServer, then the
 // four-letter word) and returns the first answer with the Source that gave
-// it. A Client is safe for concurrent use.
+// it; when every source fails, the Source is 0 and the error joins every
+// source's error. A Client is safe for concurrent use.
 type Client struct {
 	addr     string
 	cfg      *config
@@ -85,7 +86,11 @@ func query[T any](ctx context.Context, c *Client, cmd command[T]) (T, Source, er
 			body, err = c.AdminCommand(ctx, cmd.admin)
 			if err == nil {
 				v, err = cmd.decode(body)
-			} else if !errors.Is(err, ErrAdminServer) || errors.As(err, new(*HTTPError)) {
+			} else if ctx.Err() == nil && (!errors.Is(err, ErrAdminServer) || errors.As(err, new(*HTTPError))) {
+				// Unreachable, or not an AdminServer at all (an HTTP error
+				// status). A *CommandError only means this command is
+				// unknown there, and the caller's own cancellation says
+				// nothing about the server.
 				c.markAdminDown(err)
 			}
 		case FourLetterWords:
