@@ -15,6 +15,9 @@ var handedOut = struct {
 	ports map[int]bool
 }{ports: map[int]bool{}}
 
+// pickPorts is freePorts; tests replace it to provoke a port clash.
+var pickPorts = freePorts
+
 // freePorts returns n distinct loopback ports that were free a moment ago.
 func freePorts(n int) ([]int, error) {
 	handedOut.Lock()

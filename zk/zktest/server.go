@@ -103,7 +103,7 @@ func newServer(dir string, id int, cfg Config, tlsm *tlsMaterial, fresh bool) (*
 		os.RemoveAll(filepath.Join(dir, dataSubdir))
 	}
 	os.Remove(filepath.Join(dir, logFile))
-	p, err := freePorts(5)
+	p, err := pickPorts(5)
 	if err != nil {
 		return nil, err
 	}
