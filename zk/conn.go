@@ -94,6 +94,14 @@ func DialContext(ctx context.Context, network, addr string, opts ...Option) (*Co
 		nc.Close()
 		return nil, err
 	}
+	if cfg.sasl != nil {
+		// SASL runs before the reader and writer start: the server must
+		// see no other request until the exchange is over.
+		if err := c.saslAuthenticate(ctx, *cfg.sasl); err != nil {
+			nc.Close()
+			return nil, err
+		}
+	}
 	c.queueSessionSetup()
 	c.wg.Add(2)
 	go c.readLoop()
@@ -246,6 +254,13 @@ func (c *Conn) Err() error {
 
 // sessionPassword is the password needed to resume the session.
 func (c *Conn) sessionPassword() []byte { return c.passwd }
+
+// abandon drops the connection without ending the session, so the Client
+// can resume it elsewhere; pending calls fail with a connection loss.
+func (c *Conn) abandon(cause error) {
+	c.fail(cause, StateDisconnected)
+	c.wg.Wait()
+}
 
 // Close ends the session: it sends closeSession, so the server removes this
 // session's ephemeral nodes at once, and waits a short time for the answer.

@@ -33,6 +33,7 @@ type config struct {
 	tls            *tls.Config
 	logger         *slog.Logger
 	auths          []authInfo
+	sasl           *SASLAuth // DIGEST-MD5 after the handshake (Client)
 
 	// Session resumption and shared watches, set by Client.
 	sessionID int64
@@ -99,3 +100,6 @@ func withSession(id int64, passwd []byte, lastZxid int64) Option {
 func withWatches(m *watchManager, onEvent func(Event)) Option {
 	return func(c *config) { c.watches, c.onEvent = m, onEvent }
 }
+
+// withSASL authenticates with SASL DIGEST-MD5 right after the handshake.
+func withSASL(a SASLAuth) Option { return func(c *config) { c.sasl = &a } }
