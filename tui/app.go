@@ -1,0 +1,113 @@
+package tui
+
+import (
+	"context"
+	"log/slog"
+
+	"charm.land/bubbles/v2/help"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/zkui/zkui/theme"
+	"github.com/zkui/zkui/tui/common"
+	"github.com/zkui/zkui/tui/detail"
+	"github.com/zkui/zkui/tui/statusbar"
+	"github.com/zkui/zkui/tui/tree"
+)
+
+// Options describe the session the explorer shows.
+type Options struct {
+	Title     string // ensemble or profile name shown in the header
+	Server    string // the server the session is connected to
+	SessionID int64
+	ReadOnly  bool
+	Logger    *slog.Logger
+}
+
+// focus says which pane receives navigation keys.
+type focus int
+
+const (
+	focusTree focus = iota
+	focusDetail
+)
+
+// App is the root bubbletea model. It owns the widgets by concrete type,
+// routes keys to the focused one and data messages to their owner, and is
+// the only place that reads from the Source.
+type App struct {
+	com    *common.Common
+	opts   Options
+	src    Source
+	ctx    context.Context // cancelled on quit so in-flight reads end
+	cancel context.CancelFunc
+
+	tree   tree.Model
+	detail detail.Model
+	status statusbar.Model
+	help   help.Model
+	focus  focus
+
+	width, height int
+
+	lastID    uint64            // last request id handed out
+	detailID  uint64            // id of the detail read whose answer is wanted
+	detailFor string            // path of that read
+	loadIDs   map[string]uint64 // per path, id of the children read wanted
+}
+
+// New builds the explorer on src. Nothing is read until the program runs
+// Init.
+func New(src Source, opts Options) *App {
+	com := common.New(opts.Logger)
+	com.ReadOnly = opts.ReadOnly
+	ctx, cancel := context.WithCancel(context.Background())
+	a := &App{
+		com:     com,
+		opts:    opts,
+		src:     src,
+		ctx:     ctx,
+		cancel:  cancel,
+		tree:    tree.New(com),
+		detail:  detail.New(com),
+		status:  statusbar.New(com),
+		help:    help.New(),
+		loadIDs: map[string]uint64{},
+	}
+	a.help.Styles = com.Styles.Help
+	a.status.Set(statusbar.Info, "Press ? for help, q to quit.")
+	return a
+}
+
+// Init loads the root's children and data, and asks the terminal for its
+// background colour to pick a light or dark theme.
+func (a *App) Init() tea.Cmd {
+	return tea.Batch(
+		a.load("/"),
+		a.selectNode("/"),
+		tea.RequestBackgroundColor,
+	)
+}
+
+// load issues a children read of path, superseding any earlier one.
+func (a *App) load(path string) tea.Cmd {
+	a.lastID++
+	a.loadIDs[path] = a.lastID
+	return loadChildren(a.ctx, a.src, a.lastID, path)
+}
+
+// selectNode issues a data+ACL read of path; only the newest answer is
+// shown, so holding j down does not make the pane replay every node.
+func (a *App) selectNode(path string) tea.Cmd {
+	a.lastID++
+	a.detailID, a.detailFor = a.lastID, path
+	a.detail.SetLoading(path)
+	return loadNode(a.ctx, a.src, a.lastID, path)
+}
+
+// setTheme swaps every style, e.g. once the terminal reported a light
+// background.
+func (a *App) setTheme(t *theme.Theme) {
+	a.com.Styles = t
+	a.help.Styles = t.Help
+	a.layout()
+}

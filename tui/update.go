@@ -1,0 +1,110 @@
+package tui
+
+import (
+	"errors"
+	"fmt"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/zkui/zkui/theme"
+	"github.com/zkui/zkui/tui/statusbar"
+	"github.com/zkui/zkui/tui/tree"
+	"github.com/zkui/zkui/zk"
+)
+
+// Update dispatches by message type; each handler is short.
+func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		a.width, a.height = msg.Width, msg.Height
+		a.layout()
+	case tea.BackgroundColorMsg:
+		a.setTheme(theme.New(msg.IsDark()))
+	case tea.KeyPressMsg:
+		return a, a.handleKey(msg)
+	case tree.LoadMsg:
+		return a, a.load(msg.Path)
+	case tree.SelectMsg:
+		return a, a.selectNode(msg.Path)
+	case childrenMsg:
+		a.handleChildren(msg)
+	case nodeMsg:
+		a.handleNode(msg)
+	}
+	return a, nil
+}
+
+func (a *App) handleKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := a.com.Keys
+	switch {
+	case key.Matches(msg, k.Quit):
+		a.cancel()
+		return tea.Quit
+	case key.Matches(msg, k.Help):
+		a.help.ShowAll = !a.help.ShowAll
+		a.layout() // the help grows or shrinks, and the panes with it
+		return nil
+	case key.Matches(msg, k.Focus):
+		a.setFocus(1 - a.focus)
+		return nil
+	case a.focus == focusDetail && key.Matches(msg, k.Back):
+		a.setFocus(focusTree)
+		return nil
+	case a.detail.HandleTabKey(msg):
+		return nil
+	}
+	var cmd tea.Cmd
+	if a.focus == focusDetail {
+		a.detail, cmd = a.detail.Update(msg)
+	} else {
+		a.tree, cmd = a.tree.Update(msg)
+	}
+	return cmd
+}
+
+func (a *App) setFocus(f focus) {
+	a.focus = f
+	a.tree.SetFocused(f == focusTree)
+	a.detail.SetFocused(f == focusDetail)
+}
+
+func (a *App) handleChildren(msg childrenMsg) {
+	if a.loadIDs[msg.path] != msg.id {
+		return // a newer load of this path is on its way
+	}
+	delete(a.loadIDs, msg.path)
+	switch {
+	case msg.err == nil:
+		a.tree.SetChildren(msg.path, msg.stat, msg.entries)
+	case errors.Is(msg.err, zk.ErrNoAuth):
+		a.tree.SetLoadError(msg.path, msg.err, true)
+		a.status.Set(statusbar.Error, noAuthStatus(msg.path))
+	default:
+		a.tree.SetLoadError(msg.path, msg.err, false)
+		a.status.Set(statusbar.Error, msg.err.Error())
+	}
+}
+
+func (a *App) handleNode(msg nodeMsg) {
+	if msg.id != a.detailID {
+		return // the cursor has moved on
+	}
+	a.detail.SetNode(msg.node)
+	n := msg.node
+	switch {
+	case errors.Is(n.DataErr, zk.ErrNoAuth):
+		a.status.Set(statusbar.Error, noAuthStatus(n.Path))
+	case n.DataErr != nil:
+		a.status.Set(statusbar.Error, n.DataErr.Error())
+	default:
+		// An error about another node would now mislead.
+		if kind, _ := a.status.Text(); kind == statusbar.Error {
+			a.status.Set(statusbar.Info, "")
+		}
+	}
+}
+
+func noAuthStatus(path string) string {
+	return fmt.Sprintf("%s: NoAuth, the node's ACL denies this session (try --auth digest:user:pass)", path)
+}

@@ -1,0 +1,112 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"github.com/zkui/zkui/tui/common"
+)
+
+// wideWidth is the narrowest terminal that gets side-by-side panes; below
+// it the panes stack so each keeps a usable width.
+const wideWidth = 100
+
+// layout hands every widget its size. Chrome heights are measured from the
+// rendered header and help, not assumed.
+func (a *App) layout() {
+	if a.width <= 0 || a.height <= 0 {
+		return
+	}
+	a.status.SetSize(a.width, 1)
+	a.help.SetWidth(a.width)
+	chrome := lipgloss.Height(a.headerView()) + 1 + lipgloss.Height(a.helpView())
+	body := max(a.height-chrome, 0)
+	frameW := a.com.Styles.Pane.Blurred.GetHorizontalFrameSize()
+	frameH := a.com.Styles.Pane.Blurred.GetVerticalFrameSize()
+	tw, th, dw, dh := a.paneSizes(body)
+	a.tree.SetSize(tw-frameW, th-frameH)
+	a.detail.SetSize(dw-frameW, dh-frameH)
+}
+
+// paneSizes returns the outer sizes of the tree and detail panes.
+func (a *App) paneSizes(body int) (tw, th, dw, dh int) {
+	if a.width >= wideWidth {
+		tw = a.width * 2 / 5
+		return tw, body, a.width - tw, body
+	}
+	th = body * 2 / 5
+	return a.width, th, a.width, body - th
+}
+
+// View renders the whole screen in the alternate buffer.
+func (a *App) View() tea.View {
+	v := tea.NewView(a.render())
+	v.AltScreen = true
+	v.WindowTitle = "zkui " + a.opts.Title
+	return v
+}
+
+func (a *App) render() string {
+	if a.width <= 0 || a.height <= 0 {
+		return ""
+	}
+	body := a.height - lipgloss.Height(a.headerView()) - 1 - lipgloss.Height(a.helpView())
+	tw, th, dw, dh := a.paneSizes(max(body, 0))
+	treePane := a.pane(a.focus == focusTree, tw, th, a.tree.View())
+	detailPane := a.pane(a.focus == focusDetail, dw, dh, a.detail.View())
+	var panes string
+	if a.width >= wideWidth {
+		panes = lipgloss.JoinHorizontal(lipgloss.Top, treePane, detailPane)
+	} else {
+		panes = lipgloss.JoinVertical(lipgloss.Left, treePane, detailPane)
+	}
+	parts := []string{a.headerView()}
+	if body > 0 {
+		parts = append(parts, panes)
+	}
+	parts = append(parts, a.status.View(), a.helpView())
+	return strings.Join(parts, "\n")
+}
+
+func (a *App) pane(focused bool, w, h int, content string) string {
+	if w <= 2 || h <= 2 {
+		return ""
+	}
+	style := a.com.Styles.Pane.Blurred
+	if focused {
+		style = a.com.Styles.Pane.Focused
+	}
+	return style.Width(w).Height(h).Render(content)
+}
+
+// headerView shows what the session is connected to.
+func (a *App) headerView() string {
+	st := a.com.Styles.Header
+	sep := st.Sep.Render(" │ ")
+	parts := []string{st.Title.Render("zkui")}
+	if a.opts.Title != "" {
+		parts[0] += " " + st.Title.Render(a.opts.Title)
+	}
+	if a.opts.Server != "" {
+		parts = append(parts, st.Label.Render("server ")+st.Value.Render(a.opts.Server))
+	}
+	parts = append(parts, st.Label.Render("session ")+st.Value.Render(fmt.Sprintf("0x%x", a.opts.SessionID)))
+	line := strings.Join(parts, sep)
+	if a.opts.ReadOnly {
+		line += " " + st.ReadOnly.Render("READ-ONLY")
+	}
+	return st.Bar.Render(common.Fit(line, a.width))
+}
+
+// helpView renders the short or full help, every line padded to the width
+// so a shorter help never leaves cells of a longer one behind.
+func (a *App) helpView() string {
+	lines := strings.Split(a.help.View(helpKeys{a}), "\n")
+	for i, l := range lines {
+		lines[i] = common.Fit(l, a.width)
+	}
+	return strings.Join(lines, "\n")
+}
