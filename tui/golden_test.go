@@ -71,4 +71,3 @@ func TestGoldenViews(t *testing.T) {
 		}
 	}
 }
-
