@@ -80,9 +80,13 @@ func (c *Client) loop(ctx context.Context) {
 // say the same.
 func (c *Client) connectRound(ctx context.Context, rwOnly bool, skip string) (*Conn, error) {
 	n := c.hosts.len()
-	// Like the Java client: the session timeout is shared among the servers,
-	// so a hung one cannot hold a whole round up.
-	per := max(c.sessionTimeout()/time.Duration(n), time.Second)
+	// The session timeout is shared among the servers, like the Java
+	// client does, so a hung one cannot hold a whole round up; and one
+	// attempt gets at most a fifth of it, so that after a hung attempt there
+	// is still time to resume the session elsewhere before the server
+	// expires it (a handshake takes milliseconds when the server is well).
+	t := c.sessionTimeout()
+	per := max(min(t/time.Duration(n), t/5), time.Second)
 	var last error
 	for range n {
 		addr := c.hosts.take()

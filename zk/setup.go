@@ -51,6 +51,15 @@ func (c *Conn) setWatchesBatches() []setWatchesFrame {
 		if size == 0 {
 			return
 		}
+		// A nil list is encoded as a null vector, which the server
+		// dereferences without a check and answers with a marshalling
+		// error: every list must be present, even when empty.
+		for _, l := range []*[]string{&cur.DataWatches, &cur.ExistWatches, &cur.ChildWatches,
+			&cur.PersistentWatches, &cur.PersistentRecursiveWatches} {
+			if *l == nil {
+				*l = []string{}
+			}
+		}
 		if persistent {
 			rec := cur
 			out = append(out, setWatchesFrame{op: opSetWatches2, rec: &rec})
