@@ -114,3 +114,6 @@ func within[T any](t testing.TB, ch <-chan T, d time.Duration, what string) T {
 	var zero T
 	return zero
 }
+
+// startProxy puts a fault proxy in front of addr for one test.
+func startProxy(t testing.TB, addr string) *zktest.Proxy { return zktest.StartProxy(t, addr) }
