@@ -20,6 +20,7 @@ const (
 	FormatBinary
 )
 
+// String names the format as shown in the meta line.
 func (f Format) String() string {
 	switch f {
 	case FormatJSON:

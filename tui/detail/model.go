@@ -22,6 +22,7 @@ const (
 	numTabs
 )
 
+// String returns the tab's title.
 func (t Tab) String() string {
 	switch t {
 	case TabStat:

@@ -18,6 +18,7 @@ const (
 	Error
 )
 
+// String names the kind, for logs and tests.
 func (k Kind) String() string {
 	switch k {
 	case Success:
