@@ -1,0 +1,77 @@
+// Command zkui is a terminal explorer for Apache ZooKeeper.
+//
+//	zkui --server host1:2181,host2:2181/chroot   explore an ensemble
+//	zkui demo                                    try it on a local sample ensemble
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/zkui/zkui/tui"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// run is main without the exit, so that tests can call it.
+func run(args []string, stdout, stderr io.Writer) int {
+	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM)
+	defer stop()
+	var err error
+	if len(args) > 0 && args[0] == "demo" {
+		err = runDemo(ctx, args[1:], stdout, stderr)
+	} else {
+		err = runExplorer(ctx, args, stdout, stderr)
+	}
+	switch {
+	case err == nil, errors.Is(err, errHelpShown):
+		return 0
+	case errors.Is(err, errUsage):
+		return 2
+	}
+	fmt.Fprintf(stderr, "zkui: %v\n", err)
+	return 1
+}
+
+// runExplorer connects to the ensemble the flags name and runs the UI.
+func runExplorer(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	opts, err := parseFlags("zkui", args, stdout, stderr)
+	if err != nil {
+		return err
+	}
+	logger, closeLog, err := openLog(opts.logPath)
+	if err != nil {
+		return err
+	}
+	defer closeLog()
+	conn, err := connect(ctx, opts, logger)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	return runUI(conn, tui.Options{
+		Title:     opts.server,
+		Server:    conn.Server(),
+		SessionID: conn.SessionID(),
+		ReadOnly:  opts.readOnly,
+		Logger:    logger,
+	})
+}
+
+// runUI runs the terminal UI until the user quits.
+func runUI(src tui.Source, o tui.Options) error {
+	_, err := tea.NewProgram(tui.New(src, o)).Run()
+	if errors.Is(err, tea.ErrInterrupted) {
+		return nil
+	}
+	return err
+}
