@@ -278,6 +278,9 @@ func (c *Client) waitConn(ctx context.Context, op, path string, limit time.Durat
 		case <-c.stop:
 			return nil, ErrClosed
 		case <-ctx.Done():
+			c.mu.Lock()
+			last = c.lastErr
+			c.mu.Unlock()
 			if last != nil {
 				return nil, fmt.Errorf("%s: not connected (last attempt: %v): %w", op, last, ctx.Err())
 			}

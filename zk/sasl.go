@@ -29,7 +29,7 @@ func (c *Conn) saslAuthenticate(ctx context.Context, a SASLAuth) error {
 	d := &digestMD5{user: a.Username, password: a.Password}
 	// DIGEST-MD5 has no initial response: an empty token asks for the
 	// challenge, the answer to it gets the server's rspauth back.
-	token, err := c.saslRound(ctx, nil, false)
+	token, err := c.saslRound(ctx, []byte{}, false) // empty, not null: the server reads it unchecked
 	if err != nil {
 		return err
 	}
