@@ -31,6 +31,7 @@ func joinPath(dir, name string) string {
 // it calls for. Events below nodes whose children are not listed cost a
 // path lookup and nothing else. Caller holds t.mu.
 func (t *Tree) applyEvent(ev zk.Event) {
+	t.counts.Events++
 	switch ev.Type {
 	case zk.EventSession:
 		t.applySession(ev.State)
@@ -119,6 +120,7 @@ func (t *Tree) applySession(st zk.State) {
 // reconcile re-reads the stat of every mirrored node and remembers the
 // pzxid of every listed one: only those whose pzxid moved are listed again.
 func (t *Tree) reconcile() {
+	t.counts.Reconciles++
 	t.recon = make(map[int32]int64)
 	for id := range t.s.nodes {
 		nd := &t.s.nodes[id]
@@ -145,6 +147,9 @@ func (t *Tree) applyBatch(b *batch) error {
 	}
 	for _, it := range b.items {
 		suspect := t.w.land(it.path)
+		if suspect {
+			t.counts.Refetches++
+		}
 		id, ok := t.s.lookup(it.path)
 		if !ok {
 			continue

@@ -109,6 +109,7 @@ func (t *Tree) issue() {
 			return
 		}
 		t.inflight++
+		t.counts.Reads += uint64(len(b.ops))
 		go t.exec(b)
 	}
 }

@@ -28,6 +28,7 @@ type Tree struct {
 	lost      bool // connection or session lost since the last reconcile
 	dead      error
 	inflight  int // batches on the wire
+	counts    Counts
 	idleCh    chan struct{}
 
 	multiOff atomic.Bool // the server has no multiRead
@@ -132,6 +133,15 @@ type Status struct {
 	Full      bool  // every node is mirrored (after FullSync)
 	DataBytes int64 // memory held by cached data
 	Err       error // the syncer stopped (the session ended)
+	Counts
+}
+
+// Counts are running totals of the syncer's work, for diagnostics.
+type Counts struct {
+	Events     uint64 // watch events applied
+	Reads      uint64 // reads sent (ops of multiReads, or single reads)
+	Refetches  uint64 // replies made suspect by an event while in flight
+	Reconciles uint64 // reconcile passes after a lost connection or session
 }
 
 // Status reports the state of the mirror.
@@ -147,6 +157,7 @@ func (t *Tree) Status() Status {
 		Full:      t.full,
 		DataBytes: t.cache.bytes(),
 		Err:       t.dead,
+		Counts:    t.counts,
 	}
 }
 
