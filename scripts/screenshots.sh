@@ -54,7 +54,9 @@ shot() {
 	{
 		echo '<style>body{background:#1e1e2e;margin:0;padding:12px}'
 		echo 'pre{font-family:"DejaVu Sans Mono",monospace;font-size:14px;line-height:1.2;margin:0}</style>'
+		echo '<pre>'
 		aha --no-header --black <"$work/$name.ansi"
+		echo '</pre>'
 	} >"$work/$name.html"
 	chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
 		--disable-background-networking --disable-component-update --disable-sync \

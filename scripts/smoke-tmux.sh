@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# smoke-tmux.sh runs the real zkui binary against the demo ensemble in tmux,
+# types as a person would and checks what the screen shows. It exits non-zero
+# with the screen printed when something is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-zookeeper.sh >/dev/null
+
+work=$(mktemp -d)
+sock="zkui-smoke-$$"
+cleanup() {
+	tmux -L "$sock" kill-server 2>/dev/null || true
+	rm -rf "$work"
+}
+trap cleanup EXIT
+
+go build -o "$work/zkui" .
+tmux -L "$sock" new-session -d -x 100 -y 30 -s smoke "$work/zkui demo --log $work/zkui.log"
+
+screen() { tmux -L "$sock" capture-pane -p -t smoke; }
+# expect TEXT: wait until the screen shows TEXT (60 s at most).
+expect() {
+	for _ in $(seq 600); do
+		screen | grep -qF -- "$1" && { echo "ok: $1"; return 0; }
+		sleep 0.1
+	done
+	echo "FAIL: the screen never showed: $1" >&2
+	screen >&2
+	exit 1
+}
+keys() { tmux -L "$sock" send-keys -t smoke "$@"; }
+
+expect "zkui demo"
+expect "kafka"
+expect "secure [noauth]"
+# Down to /config, open it, open payments, select app.yaml: its YAML shows.
+keys j j j l
+expect "payments"
+keys j j l
+expect "app.yaml"
+keys j
+expect "readTimeout: 5s"
+# The Stat tab of the same node.
+keys 2
+expect "dataLength"
+# The protected subtree explains how to get in.
+keys G
+for _ in $(seq 6); do keys k; done
+keys 1
+expect "--auth"
+keys q
+for _ in $(seq 100); do
+	tmux -L "$sock" has-session -t smoke 2>/dev/null || { echo "ok: zkui quit"; exit 0; }
+	sleep 0.1
+done
+echo "FAIL: zkui did not quit on q" >&2
+exit 1
