@@ -52,6 +52,7 @@ type Conn struct {
 	dying    chan struct{} // closed on teardown
 	failOnce sync.Once
 	closeMu  sync.Once
+	closing  atomic.Bool // Close is under way: the end is a close, not a loss
 	wg       sync.WaitGroup
 }
 
@@ -268,6 +269,9 @@ func (c *Conn) abandon(cause error) {
 // even when the server is gone; no goroutine of the Conn outlives it.
 func (c *Conn) Close() error {
 	c.closeMu.Do(func() {
+		// The server closes the socket after answering closeSession; the
+		// reader must report that as the close it is.
+		c.closing.Store(true)
 		wait := min(c.timeout/3, 2*time.Second)
 		ctx, cancel := context.WithTimeout(context.Background(), wait)
 		err := c.call(ctx, opCloseSession, "", nil, nil, nil)

@@ -203,6 +203,9 @@ func (c *Conn) maybePing(t *time.Timer) {
 // fail tears the connection down once: every pending call fails, the
 // watchers hear the new state, and both goroutines end.
 func (c *Conn) fail(cause error, state State) {
+	if c.closing.Load() {
+		cause, state = ErrClosed, StateClosed
+	}
 	c.failOnce.Do(func() {
 		c.mu.Lock()
 		c.dead = true

@@ -211,3 +211,21 @@ func waitGoroutines(t *testing.T, n int) {
 }
 
 func countGoroutines() int { return runtime.NumGoroutine() }
+
+// The server closes the socket right after answering closeSession; the Conn
+// must still end as closed, not as lost.
+func TestCloseThenServerHangUpEndsClosed(t *testing.T) {
+	for range 20 {
+		f := newFakeServer(t)
+		c := f.dial()
+		done := make(chan struct{})
+		go func() { c.Close(); close(done) }()
+		h := f.readRequest()
+		f.writeRecord(&proto.ReplyHeader{Xid: h.Xid})
+		f.nc.Close()
+		<-done
+		if c.State() != StateClosed || !errors.Is(c.Err(), ErrClosed) {
+			t.Fatalf("state %v, err %v", c.State(), c.Err())
+		}
+	}
+}

@@ -2,6 +2,7 @@ package zk
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
@@ -88,8 +89,13 @@ func (c *Conn) Multi(ctx context.Context, ops ...Op) ([]OpResult, error) {
 		return nil, err
 	}
 	resp := &multiResponse{chroot: c.chroot}
-	if _, err := c.callZxid(ctx, opMulti, "", req, resp, nil, true); err != nil && len(resp.results) == 0 {
-		return nil, err
+	if _, err := c.callZxid(ctx, opMulti, "", req, resp, nil, true); err != nil {
+		// Only a reply from the server fills resp; after a cancelled
+		// wait the reader may still be decoding into it.
+		var zerr *Error
+		if !errors.As(err, &zerr) || zerr.Code == CodeConnectionLoss || len(resp.results) == 0 {
+			return nil, err
+		}
 	}
 	if len(resp.results) != len(ops) {
 		return nil, &Error{Op: "multi", Code: CodeMarshallingError,

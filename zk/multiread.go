@@ -2,6 +2,7 @@ package zk
 
 import (
 	"context"
+	"errors"
 	"fmt"
 )
 
@@ -41,8 +42,13 @@ func (c *Conn) MultiRead(ctx context.Context, ops ...ReadOp) ([]ReadResult, erro
 	}
 	req := &multiRequest{chroot: c.chroot, reads: ops}
 	resp := &multiResponse{chroot: c.chroot, results: make([]multiResult, 0, len(ops))}
-	if _, err := c.callZxid(ctx, opMultiRead, "", req, resp, nil, true); err != nil && len(resp.results) == 0 {
-		return nil, err
+	if _, err := c.callZxid(ctx, opMultiRead, "", req, resp, nil, true); err != nil {
+		// Only a reply from the server fills resp; after a cancelled
+		// wait the reader may still be decoding into it.
+		var zerr *Error
+		if !errors.As(err, &zerr) || zerr.Code == CodeConnectionLoss || len(resp.results) == 0 {
+			return nil, err
+		}
 	}
 	if len(resp.results) != len(ops) {
 		return nil, &Error{Op: "multiRead", Code: CodeMarshallingError,

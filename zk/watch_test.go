@@ -158,7 +158,10 @@ func TestEventBurstWithSlowConsumer(t *testing.T) {
 		t.Fatal(err)
 	}
 	const total, batch = 100_000, 1000
+	writerDone := make(chan struct{})
+	defer func() { <-writerDone }()
 	go func() {
+		defer close(writerDone)
 		for b := 0; b < total/batch; b++ {
 			ops := make([]Op, batch)
 			for i := range ops {
