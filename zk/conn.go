@@ -185,6 +185,15 @@ func (c *Conn) handshake(ctx context.Context) error {
 	if _, err := io.ReadFull(c.nc, buf); err != nil {
 		return c.handshakeErr(ctx, err)
 	}
+	if n == replyHeaderSize {
+		// A read-only server that cannot create the session (global
+		// sessions need a quorum) answers with a bare reply header.
+		var hdr proto.ReplyHeader
+		if _, err := hdr.Decode(buf); err == nil && hdr.Err != 0 {
+			return &Error{Op: "connect", Code: Code(hdr.Err),
+				Err: errors.New("the server refused to create the session (a read-only server creates only local sessions: localSessionsEnabled=true)")}
+		}
+	}
 	var resp proto.ConnectResponse
 	if _, err := resp.Decode(buf); err != nil {
 		// Servers older than 3.4 omit the trailing readOnly byte.
