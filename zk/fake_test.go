@@ -15,9 +15,10 @@ import (
 // answers the handshake, then lets the test read requests and write raw
 // bytes.
 type fakeServer struct {
-	t  *testing.T
-	ln net.Listener
-	nc net.Conn
+	t       *testing.T
+	ln      net.Listener
+	nc      net.Conn
+	timeout int32 // session timeout granted, ms (default 30 s)
 }
 
 func newFakeServer(t *testing.T) *fakeServer {
@@ -51,7 +52,11 @@ func (f *fakeServer) dial(opts ...Option) *Conn {
 	if _, err := req.Decode(f.readFrame()); err != nil {
 		f.t.Fatalf("decode ConnectRequest: %v", err)
 	}
-	resp := proto.ConnectResponse{TimeOut: 30000, SessionId: 0x1234, Passwd: make([]byte, 16)}
+	timeout := f.timeout
+	if timeout == 0 {
+		timeout = 30000
+	}
+	resp := proto.ConnectResponse{TimeOut: timeout, SessionId: 0x1234, Passwd: make([]byte, 16)}
 	f.writeRecord(&resp)
 	r := <-ch
 	if r.err != nil {
