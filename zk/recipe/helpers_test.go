@@ -79,7 +79,7 @@ func TestRetryChangeCounter(t *testing.T) {
 	p := testRoot(t, cs[0]) + "/counter"
 	ctx := ctxT(t)
 	var wg sync.WaitGroup
-	errs := make(chan error, 20)
+	errs := make(chan error, 100)
 	for g := 0; g < 20; g++ {
 		wg.Add(1)
 		go func() {
