@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -245,6 +246,11 @@ func (s *Server) WaitServing(ctx context.Context) error {
 				s.ID, p.err, filepath.Join(s.Dir, logFile), s.logTail(20))
 		}
 		_, err := serving(ctx, s.Addr)
+		if err == nil && s.SecureAddr != "" {
+			// The secure port is bound by its own connection factory,
+			// sometimes after the plain one already serves.
+			err = listening(ctx, s.SecureAddr)
+		}
 		if err == nil {
 			return nil
 		}
@@ -282,3 +288,15 @@ func (s *Server) portClash() bool {
 
 // errNoLeader is returned by Leader while no member leads.
 var errNoLeader = errors.New("zktest: no leader")
+
+// listening reports whether something accepts TCP connections at addr.
+func listening(ctx context.Context, addr string) error {
+	var d net.Dialer
+	dctx, cancel := context.WithTimeout(ctx, time.Second)
+	defer cancel()
+	c, err := d.DialContext(dctx, "tcp", addr)
+	if err != nil {
+		return err
+	}
+	return c.Close()
+}
