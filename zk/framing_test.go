@@ -229,3 +229,32 @@ func TestCloseThenServerHangUpEndsClosed(t *testing.T) {
 		}
 	}
 }
+
+// Every watcher hears that the connection ended, then its channel closes.
+func TestWatchersHearTheConnectionEnd(t *testing.T) {
+	f := newFakeServer(t)
+	c := f.dial()
+	res := make(chan (<-chan Event), 1)
+	go func() {
+		ch, err := c.AddWatch(context.Background(), "/", AddWatchPersistentRecursive)
+		if err != nil {
+			t.Error(err)
+		}
+		res <- ch
+	}()
+	h := f.readRequest()
+	f.writeRecord(&proto.ReplyHeader{Xid: h.Xid})
+	events := <-res
+	f.writeRecord(&proto.ReplyHeader{Xid: xidWatchEvent, Zxid: -1}, &proto.WatcherEvent{Type: int32(EventNodeCreated), State: 3, Path: "/x"})
+	if ev := <-events; ev.Type != EventNodeCreated || ev.Path != "/x" {
+		t.Fatalf("event %+v", ev)
+	}
+	f.nc.Close()
+	ev, ok := <-events
+	if !ok || ev.Type != EventSession || ev.State != StateDisconnected {
+		t.Fatalf("after the connection ended: %+v %v", ev, ok)
+	}
+	if _, ok := <-events; ok {
+		t.Fatal("channel still open after the connection ended")
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 
+	"github.com/zkui/zkui/zk/internal/jute"
 	"github.com/zkui/zkui/zk/internal/proto"
 )
 
@@ -179,8 +180,23 @@ func (c *Conn) reconfig(ctx context.Context, req *proto.ReconfigRequest) ([]byte
 		return nil, Stat{}, err
 	}
 	var resp proto.GetDataResponse
-	if err := c.call(ctx, opReconfig, "", req, &resp, nil); err != nil {
+	if err := c.call(ctx, opReconfig, "", reconfigRequest{req}, &resp, nil); err != nil {
 		return nil, Stat{}, err
 	}
 	return resp.Data, statFrom(&resp.Stat), nil
+}
+
+// reconfigRequest encodes an absent membership string as a null ustring
+// (length -1), as the server expects: it reads "" as a member list to parse.
+type reconfigRequest struct{ *proto.ReconfigRequest }
+
+func (r reconfigRequest) Encode(dst []byte) ([]byte, error) {
+	for _, s := range []string{r.JoiningServers, r.LeavingServers, r.NewMembers} {
+		if s == "" {
+			dst = jute.AppendInt(dst, -1)
+		} else {
+			dst = jute.AppendString(dst, s)
+		}
+	}
+	return jute.AppendLong(dst, r.CurConfigId), nil
 }
