@@ -108,11 +108,7 @@ func (t *Tree) RowCount() int {
 func (t *Tree) RowOf(path string) int {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	id, ok := t.s.lookup(path)
-	if !ok {
-		return -1
-	}
-	return t.s.rows.rowOf(t.s, id)
+	return t.s.rows.rowOfPath(t.s, path)
 }
 
 // PathAt returns the path on a row. O(depth * log children).

@@ -1,6 +1,9 @@
 package model
 
-import "sort"
+import (
+	"sort"
+	"strings"
+)
 
 // expansion is the row bookkeeping of one expanded node. Only expanded nodes
 // have one, so collapsed subtrees cost nothing however big they are.
@@ -138,6 +141,31 @@ func (r *rowIndex) rowOf(s *store, id int32) int {
 		}
 		row += 1 + int(r.prefix(s, p)[idx])
 		p = c
+	}
+	return row
+}
+
+// rowOfPath is rowOf for a path, resolved in the same descent: one binary
+// search per level instead of two.
+func (r *rowIndex) rowOfPath(s *store, path string) int {
+	rel, ok := s.relative(path)
+	if !ok {
+		return -1
+	}
+	row := 0
+	p := int32(0)
+	for rel != "" {
+		var part string
+		part, rel, _ = strings.Cut(rel, "/")
+		if s.nodes[p].flags&fExpanded == 0 {
+			return -1
+		}
+		idx, found := s.childIndex(p, part)
+		if !found {
+			return -1
+		}
+		row += 1 + int(r.prefix(s, p)[idx])
+		p = s.nodes[p].kids[idx]
 	}
 	return row
 }

@@ -99,6 +99,9 @@ func TestRowsMatchFlatten(t *testing.T) {
 			if got, _, ok := s.rows.at(s, row); !ok || got != want {
 				t.Fatalf("step %d: at(%d) = %d, want %d (%s)", step, row, got, want, s.path(want))
 			}
+			if got := s.rows.rowOfPath(s, s.path(want)); got != row {
+				t.Fatalf("step %d: rowOfPath(%s) = %d, want %d", step, s.path(want), got, row)
+			}
 			if got := s.rows.rowOf(s, want); got != row {
 				t.Fatalf("step %d: rowOf(%s) = %d, want %d", step, s.path(want), got, row)
 			}
