@@ -100,4 +100,3 @@ func walkCount(tb testing.TB, g *gozk.Conn, inFlight int) []string {
 	}
 	return paths
 }
-
