@@ -255,3 +255,5 @@ func isSessionError(err error) bool {
 	return err != nil && (zk.IsRetryable(err) || errors.Is(err, zk.ErrClosed) ||
 		errors.Is(err, zk.ErrSessionExpired) || errors.Is(err, context.Canceled))
 }
+
+func isUnimplemented(err error) bool { return errors.Is(err, zk.ErrUnimplemented) }
