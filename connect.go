@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"log/slog"
 	"os"
@@ -12,44 +11,36 @@ import (
 	"github.com/zkui/zkui/zk"
 )
 
-// connect opens a session on the first server of the ensemble that answers.
-func connect(ctx context.Context, o options, logger *slog.Logger) (*zk.Conn, error) {
-	servers, chroot, _ := strings.Cut(o.server, "/")
-	if chroot != "" {
-		chroot = "/" + chroot
-	}
-	hosts := zk.FormatServers(strings.Split(servers, ","))
-	if len(hosts) == 0 {
+// connect builds the Client for the ensemble the flags name and waits until
+// a session is up, so that an unreachable ensemble is one clear error before
+// the UI starts. The Client then keeps the session up by itself.
+func connect(ctx context.Context, o options, logger *slog.Logger) (*zk.Client, error) {
+	servers, _, _ := strings.Cut(o.server, "/")
+	if len(zk.FormatServers(strings.Split(servers, ","))) == 0 {
 		return nil, fmt.Errorf("--server %q names no server", o.server)
 	}
 	tlsCfg, err := o.tlsConfig()
 	if err != nil {
 		return nil, err
 	}
-	opts := []zk.Option{zk.WithSessionTimeout(o.sessionTimeout), zk.WithLogger(logger)}
-	if tlsCfg != nil {
-		opts = append(opts, zk.WithTLS(tlsCfg))
+	c := &zk.Client{
+		Ensemble:       o.server,
+		SessionTimeout: o.sessionTimeout,
+		TLS:            tlsCfg,
+		Logger:         logger,
 	}
 	if o.auth != "" {
 		scheme, cred, _ := strings.Cut(o.auth, ":")
-		opts = append(opts, zk.WithAuth(scheme, []byte(cred)))
+		c.Auth = []zk.Credential{{Scheme: scheme, Auth: []byte(cred)}}
 	}
-	var errs []error
-	for _, h := range hosts {
-		dctx, cancel := context.WithTimeout(ctx, o.sessionTimeout)
-		c, err := zk.DialContext(dctx, "tcp", h+chroot, opts...)
-		cancel()
-		if err == nil {
-			logger.Info("connected", "server", h, "session", fmt.Sprintf("0x%x", c.SessionID()))
-			return c, nil
-		}
-		logger.Warn("cannot connect", "server", h, "err", err)
-		errs = append(errs, fmt.Errorf("%s: %w", h, err))
+	wctx, cancel := context.WithTimeout(ctx, o.sessionTimeout)
+	defer cancel()
+	if err := c.WaitConnected(wctx); err != nil {
+		c.Reset()
+		return nil, fmt.Errorf("cannot connect to %s: %w", o.server, err)
 	}
-	if len(errs) == 1 {
-		return nil, fmt.Errorf("cannot connect to %w", errs[0])
-	}
-	return nil, fmt.Errorf("cannot connect to any server of %s: %w", o.server, errors.Join(errs...))
+	logger.Info("connected", "server", c.Server(), "session", fmt.Sprintf("0x%x", c.SessionID()))
+	return c, nil
 }
 
 // openLog opens the log file, creating its directory.

@@ -89,11 +89,11 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		<-sig.Done()
 		return nil
 	}
-	viewer, err := zk.DialContext(ctx, "tcp", srv.Addr, zk.WithLogger(logger))
-	if err != nil {
+	viewer := &zk.Client{Ensemble: srv.Addr, Logger: logger}
+	defer viewer.Reset()
+	if err := viewer.WaitConnected(seedCtx); err != nil {
 		return err
 	}
-	defer viewer.Close()
 	return runUI(viewer, tui.Options{
 		Title:     "demo",
 		Server:    srv.Addr,

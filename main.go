@@ -53,15 +53,15 @@ func runExplorer(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		return err
 	}
 	defer closeLog()
-	conn, err := connect(ctx, opts, logger)
+	client, err := connect(ctx, opts, logger)
 	if err != nil {
 		return err
 	}
-	defer conn.Close()
-	return runUI(conn, tui.Options{
+	defer client.Reset()
+	return runUI(client, tui.Options{
 		Title:     opts.server,
-		Server:    conn.Server(),
-		SessionID: conn.SessionID(),
+		Server:    client.Server(),
+		SessionID: client.SessionID(),
 		ReadOnly:  opts.readOnly,
 		Logger:    logger,
 	})
