@@ -23,6 +23,20 @@ type KeyMap struct {
 	Collapse key.Binding // collapse the node, or go to its parent
 	Refresh  key.Binding // reload the selected node and its children
 
+	// Finding nodes.
+	Jump      key.Binding // prompt for a path and go there
+	HistBack  key.Binding // back to the previously selected node
+	HistFwd   key.Binding // forward again after going back
+	Filter    key.Binding // filter the current level as you type
+	NextMatch key.Binding
+	PrevMatch key.Binding
+
+	// The node's data.
+	CycleView key.Binding // pretty / raw / hex / base64
+	Wrap      key.Binding // wrap long lines or cut them
+	CopyPath  key.Binding
+	CopyData  key.Binding
+
 	// Detail tabs and focus.
 	NextTab key.Binding
 	PrevTab key.Binding
@@ -35,6 +49,17 @@ type KeyMap struct {
 	// Application.
 	Help key.Binding
 	Quit key.Binding
+
+	// Prompt holds the keys of the one-line prompts, which capture the
+	// keyboard while open and so may reuse keys bound above.
+	Prompt PromptKeyMap
+}
+
+// PromptKeyMap holds the bindings active while a prompt is open.
+type PromptKeyMap struct {
+	Accept   key.Binding
+	Cancel   key.Binding
+	Complete key.Binding
 }
 
 // Default returns fresh bindings: callers may disable or rebind their copy
@@ -54,6 +79,18 @@ func Default() KeyMap {
 		Collapse: key.NewBinding(key.WithKeys("h", "left"), key.WithHelp("←/h", "collapse/parent")),
 		Refresh:  key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "refresh")),
 
+		Jump:      key.NewBinding(key.WithKeys(":"), key.WithHelp(":", "jump to path")),
+		HistBack:  key.NewBinding(key.WithKeys("[", "alt+left"), key.WithHelp("[", "back")),
+		HistFwd:   key.NewBinding(key.WithKeys("]", "alt+right"), key.WithHelp("]", "forward")),
+		Filter:    key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter level")),
+		NextMatch: key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next match")),
+		PrevMatch: key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "prev match")),
+
+		CycleView: key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "pretty/raw/hex/b64")),
+		Wrap:      key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "wrap lines")),
+		CopyPath:  key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy path")),
+		CopyData:  key.NewBinding(key.WithKeys("Y"), key.WithHelp("Y", "copy data")),
+
 		NextTab: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next tab")),
 		PrevTab: key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "prev tab")),
 		DataTab: key.NewBinding(key.WithKeys("1"), key.WithHelp("1", "data")),
@@ -64,12 +101,28 @@ func Default() KeyMap {
 
 		Help: key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
 		Quit: key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
+
+		Prompt: PromptKeyMap{
+			Accept:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "accept")),
+			Cancel:   key.NewBinding(key.WithKeys("esc", "ctrl+c"), key.WithHelp("esc", "cancel")),
+			Complete: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "complete")),
+		},
 	}
 }
 
 // Navigation returns the movement bindings, for help columns.
 func (k KeyMap) Navigation() []key.Binding {
 	return []key.Binding{k.Up, k.Down, k.Top, k.Bottom, k.HalfPageDown, k.HalfPageUp, k.PageDown, k.PageUp}
+}
+
+// Finding returns the bindings that find nodes, for help columns.
+func (k KeyMap) Finding() []key.Binding {
+	return []key.Binding{k.Jump, k.HistBack, k.HistFwd, k.Filter, k.NextMatch, k.PrevMatch}
+}
+
+// Data returns the bindings acting on the node's data, for help columns.
+func (k KeyMap) Data() []key.Binding {
+	return []key.Binding{k.CycleView, k.Wrap, k.CopyPath, k.CopyData}
 }
 
 // Tabs returns the tab bindings, for help columns.
@@ -79,5 +132,10 @@ func (k KeyMap) Tabs() []key.Binding {
 
 // App returns the application-wide bindings, for help columns.
 func (k KeyMap) App() []key.Binding {
-	return []key.Binding{k.Focus, k.Help, k.Quit}
+	return []key.Binding{k.Focus, k.Back, k.Help, k.Quit}
+}
+
+// Tree returns the bindings that shape the tree, for help columns.
+func (k KeyMap) Tree() []key.Binding {
+	return []key.Binding{k.Expand, k.Collapse, k.Refresh}
 }

@@ -7,18 +7,27 @@ import (
 	"charm.land/bubbles/v2/key"
 )
 
-func bindings(k KeyMap) map[string]key.Binding {
+func bindings(k any) map[string]key.Binding {
 	out := map[string]key.Binding{}
 	v := reflect.ValueOf(k)
 	for i := range v.NumField() {
-		out[v.Type().Field(i).Name] = v.Field(i).Interface().(key.Binding)
+		if b, ok := v.Field(i).Interface().(key.Binding); ok {
+			out[v.Type().Field(i).Name] = b
+		}
 	}
 	return out
 }
 
 // Every binding needs keys and help text, or help would show holes.
 func TestEveryBindingHasKeysAndHelp(t *testing.T) {
-	for name, b := range bindings(Default()) {
+	all := bindings(Default())
+	for name, b := range bindings(Default().Prompt) {
+		all["Prompt."+name] = b
+	}
+	if len(all) < 30 {
+		t.Fatalf("only %d bindings found", len(all))
+	}
+	for name, b := range all {
 		if len(b.Keys()) == 0 || b.Help().Key == "" || b.Help().Desc == "" {
 			t.Errorf("%s: keys %q help %+v", name, b.Keys(), b.Help())
 		}
@@ -32,13 +41,32 @@ func TestEveryBindingHasKeysAndHelp(t *testing.T) {
 // where the program decides by focus: the detail pane reuses navigation keys
 // but nothing else overlaps.
 func TestNoKeyBoundTwice(t *testing.T) {
-	seen := map[string]string{}
-	for name, b := range bindings(Default()) {
-		for _, k := range b.Keys() {
-			if other, ok := seen[k]; ok {
-				t.Errorf("key %q bound to both %s and %s", k, other, name)
+	// The prompt captures the keyboard, so it is a namespace of its own.
+	for _, set := range []any{Default(), Default().Prompt} {
+		seen := map[string]string{}
+		for name, b := range bindings(set) {
+			for _, k := range b.Keys() {
+				if other, ok := seen[k]; ok {
+					t.Errorf("key %q bound to both %s and %s", k, other, name)
+				}
+				seen[k] = name
 			}
-			seen[k] = name
+		}
+	}
+}
+
+// Every main binding must appear in some help group, or ? would hide it.
+func TestGroupsCoverEveryBinding(t *testing.T) {
+	k := Default()
+	inGroup := map[string]bool{}
+	for _, g := range [][]key.Binding{k.Navigation(), k.Tree(), k.Finding(), k.Data(), k.Tabs(), k.App()} {
+		for _, b := range g {
+			inGroup[b.Help().Key+" "+b.Help().Desc] = true
+		}
+	}
+	for name, b := range bindings(k) {
+		if !inGroup[b.Help().Key+" "+b.Help().Desc] {
+			t.Errorf("%s is in no help group", name)
 		}
 	}
 }
@@ -54,7 +82,8 @@ func TestDefaultIsFresh(t *testing.T) {
 
 func TestGroupsCoverTheirBindings(t *testing.T) {
 	k := Default()
-	if len(k.Navigation()) != 8 || len(k.Tabs()) != 5 || len(k.App()) != 3 {
-		t.Fatalf("groups: nav %d tabs %d app %d", len(k.Navigation()), len(k.Tabs()), len(k.App()))
+	if len(k.Navigation()) != 8 || len(k.Tabs()) != 5 || len(k.App()) != 4 || len(k.Finding()) != 6 || len(k.Data()) != 4 {
+		t.Fatalf("groups: nav %d tabs %d app %d finding %d data %d",
+			len(k.Navigation()), len(k.Tabs()), len(k.App()), len(k.Finding()), len(k.Data()))
 	}
 }

@@ -28,6 +28,9 @@ func FromPalette(dark bool, p Palette) *Theme {
 		Value:    base,
 		ReadOnly: lipgloss.NewStyle().Bold(true).Foreground(p.OnAccent).Background(p.Warn).Padding(0, 1),
 		Sep:      lipgloss.NewStyle().Foreground(p.Subtle),
+
+		Connected:    lipgloss.NewStyle().Foreground(p.Success),
+		Disconnected: lipgloss.NewStyle().Bold(true).Foreground(p.OnAccent).Background(p.Warn).Padding(0, 1),
 	}
 	t.Pane = PaneStyles{
 		Blurred: pane.BorderForeground(p.Subtle),
@@ -60,6 +63,23 @@ func FromPalette(dark bool, p Palette) *Theme {
 		Note:      lipgloss.NewStyle().Foreground(p.Warn),
 		Error:     lipgloss.NewStyle().Bold(true).Foreground(p.Danger),
 		Hint:      base,
+		OpenACL:   lipgloss.NewStyle().Bold(true).Foreground(p.Warn),
+		Badge:     lipgloss.NewStyle().Foreground(p.OnAccent).Background(p.Ephemeral),
+	}
+	t.Syntax = SyntaxStyles{
+		Key:     lipgloss.NewStyle().Foreground(p.Accent),
+		String:  lipgloss.NewStyle().Foreground(p.String),
+		Number:  lipgloss.NewStyle().Foreground(p.Number),
+		Literal: lipgloss.NewStyle().Foreground(p.Ephemeral),
+		Punct:   muted,
+		Comment: muted.Italic(true),
+		Tag:     lipgloss.NewStyle().Foreground(p.Accent),
+		Attr:    lipgloss.NewStyle().Foreground(p.Ephemeral),
+	}
+	t.Prompt = PromptStyles{
+		Label: lipgloss.NewStyle().Bold(true).Foreground(p.Accent),
+		Text:  base,
+		Hint:  muted,
 	}
 	t.Status = StatusStyles{
 		Bar:     lipgloss.NewStyle(),

@@ -21,9 +21,11 @@ type Palette struct {
 	Selection color.Color // background of the selected row
 	Ephemeral color.Color // ephemeral nodes and owners
 	Locked    color.Color // nodes the session may not read
-	Warn      color.Color // read-only badge, notes
+	Warn      color.Color // read-only badge, notes, lost sessions
 	Danger    color.Color // errors
 	Success   color.Color // results of actions that went well
+	Number    color.Color // numbers in structured data
+	String    color.Color // string values in structured data
 }
 
 // DarkPalette is the palette for dark terminals.
@@ -40,6 +42,8 @@ func DarkPalette() Palette {
 		Warn:      lipgloss.Color("#FF9E64"),
 		Danger:    lipgloss.Color("#F7768E"),
 		Success:   lipgloss.Color("#9ECE6A"),
+		Number:    lipgloss.Color("#FF9E64"),
+		String:    lipgloss.Color("#9ECE6A"),
 	}
 }
 
@@ -57,6 +61,8 @@ func LightPalette() Palette {
 		Warn:      lipgloss.Color("#BC4C00"),
 		Danger:    lipgloss.Color("#CF222E"),
 		Success:   lipgloss.Color("#1A7F37"),
+		Number:    lipgloss.Color("#953800"),
+		String:    lipgloss.Color("#0A3069"),
 	}
 }
 
@@ -70,6 +76,8 @@ type Theme struct {
 	Tabs    TabStyles
 	Detail  DetailStyles
 	Status  StatusStyles
+	Syntax  SyntaxStyles
+	Prompt  PromptStyles
 	Help    help.Styles
 }
 
@@ -81,6 +89,10 @@ type HeaderStyles struct {
 	Value    lipgloss.Style // their values
 	ReadOnly lipgloss.Style // the read-only badge
 	Sep      lipgloss.Style // separators between fields
+	// Connected shows a healthy session state; Disconnected turns the whole
+	// state badge to a warning colour while the session is lost or expired.
+	Connected    lipgloss.Style
+	Disconnected lipgloss.Style
 }
 
 // PaneStyles frame the tree and detail panes.
@@ -121,6 +133,31 @@ type DetailStyles struct {
 	Note      lipgloss.Style // explanations (redacted digests, empty data)
 	Error     lipgloss.Style // NoAuth and other failures
 	Hint      lipgloss.Style // how to fix an error, e.g. the --auth flag
+	// OpenACL marks an ACL entry that lets anyone do anything
+	// (world:anyone with ALL): worth a second look.
+	OpenACL lipgloss.Style
+	// Badge marks how a value was transformed for display (gzip, zlib).
+	Badge lipgloss.Style
+}
+
+// SyntaxStyles colour structured data (JSON, YAML, XML, properties) by
+// token role.
+type SyntaxStyles struct {
+	Key     lipgloss.Style // object keys, YAML and properties keys
+	String  lipgloss.Style // string values
+	Number  lipgloss.Style // numbers
+	Literal lipgloss.Style // true, false, null
+	Punct   lipgloss.Style // braces, brackets, separators
+	Comment lipgloss.Style // comments
+	Tag     lipgloss.Style // XML tag names and brackets
+	Attr    lipgloss.Style // XML attribute names
+}
+
+// PromptStyles style the one-line prompts (jump to path, filter).
+type PromptStyles struct {
+	Label lipgloss.Style // "jump:" or "/"
+	Text  lipgloss.Style // what the user types
+	Hint  lipgloss.Style // completions and key hints after the input
 }
 
 // StatusStyles style the status line.

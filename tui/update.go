@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/zkui/zkui/theme"
+	"github.com/zkui/zkui/tui/detail"
 	"github.com/zkui/zkui/tui/statusbar"
 	"github.com/zkui/zkui/tui/tree"
 	"github.com/zkui/zkui/zk"
@@ -52,6 +53,14 @@ func (a *App) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		a.setFocus(focusTree)
 		return nil
 	case a.detail.HandleTabKey(msg):
+		return nil
+	case key.Matches(msg, k.CycleView):
+		a.detail.SetTab(detail.TabData)
+		a.detail.CycleView()
+		return nil
+	case key.Matches(msg, k.Wrap):
+		a.detail.SetTab(detail.TabData)
+		a.detail.ToggleWrap()
 		return nil
 	}
 	var cmd tea.Cmd

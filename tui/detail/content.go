@@ -37,7 +37,7 @@ func (m Model) contentLines() []string {
 	case n.DataErr != nil:
 		return m.errorLines(n.DataErr)
 	}
-	return m.dataLines(n.Data)
+	return nil // the data view draws the value itself
 }
 
 func (m Model) errorLines(err error) []string {
@@ -49,30 +49,4 @@ func (m Model) errorLines(err error) []string {
 		return []string{d.Error.Render("The node no longer exists."), "", d.Hint.Render("Press r on its parent to refresh.")}
 	}
 	return []string{d.Error.Render(err.Error())}
-}
-
-// dataLines renders data by its detected format.
-func (m Model) dataLines(data []byte) []string {
-	d := m.com.Styles.Detail
-	switch DetectFormat(data) {
-	case FormatEmpty:
-		return []string{d.Note.Render("(no data)")}
-	case FormatJSON:
-		return styleAll(d.Value.Render, textLines([]byte(prettyJSON(data))))
-	case FormatText:
-		return styleAll(d.Value.Render, textLines(data))
-	}
-	dump := hexDump(data, hexPerLine(m.width))
-	lines := make([]string, len(dump))
-	for i, l := range dump {
-		lines[i] = d.HexOffset.Render(l[0]) + d.Value.Render(l[1]) + d.HexASCII.Render(l[2])
-	}
-	return lines
-}
-
-func styleAll(render func(...string) string, lines []string) []string {
-	for i, l := range lines {
-		lines[i] = render(l)
-	}
-	return lines
 }

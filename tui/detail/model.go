@@ -8,6 +8,7 @@ import (
 	"charm.land/bubbles/v2/viewport"
 
 	"github.com/zkui/zkui/tui/common"
+	"github.com/zkui/zkui/tui/dataview"
 	"github.com/zkui/zkui/zk"
 )
 
@@ -57,7 +58,8 @@ type Model struct {
 	width   int
 	height  int
 	focused bool
-	vp      viewport.Model
+	vp      viewport.Model // the Stat and ACL tabs, and data errors
+	data    dataview.Model // the Data tab
 }
 
 // New returns an empty detail pane on the Data tab.
@@ -67,7 +69,7 @@ func New(com *common.Common) Model {
 	// Scrolling keys come from keymap via Update, not the viewport's own map.
 	vp.KeyMap = viewport.KeyMap{}
 	vp.MouseWheelEnabled = false
-	return Model{com: com, vp: vp}
+	return Model{com: com, vp: vp, data: dataview.New(com)}
 }
 
 // SetSize sets the size of the pane's content.
@@ -75,6 +77,7 @@ func (m *Model) SetSize(width, height int) {
 	m.width, m.height = max(width, 0), max(height, 0)
 	m.vp.SetWidth(m.width)
 	m.vp.SetHeight(max(m.height-chromeHeight, 0))
+	m.data.SetSize(m.width, max(m.height-chromeHeight, 0))
 	m.refresh(false)
 }
 
@@ -90,7 +93,26 @@ func (m *Model) SetNode(n Node) {
 	moved := m.node == nil || m.node.Path != n.Path
 	m.node = &n
 	m.loading = ""
+	if n.DataErr == nil {
+		m.data.SetData(n.Path, n.Data)
+	}
 	m.refresh(moved)
+}
+
+// CycleView steps the Data tab to its next view (pretty, raw, hex,
+// base64); the choice is remembered for the node's path.
+func (m *Model) CycleView() { m.data.CycleMode() }
+
+// ToggleWrap wraps or cuts long lines of the Data tab.
+func (m *Model) ToggleWrap() { m.data.ToggleWrap() }
+
+// DataView returns the Data tab's view, for its mode and scroll state.
+func (m Model) DataView() dataview.Model { return m.data }
+
+// showsData reports whether the Data tab's value view is on screen (not an
+// error about the data).
+func (m Model) showsData() bool {
+	return m.tab == TabData && m.node != nil && m.node.DataErr == nil
 }
 
 // Node returns the node shown, or nil before the first one arrives.

@@ -79,20 +79,28 @@ func TestStatFields(t *testing.T) {
 	}
 }
 
-// A long single-line value wraps inside the pane instead of overflowing,
-// and the pane scrolls when focused.
+// A long single-line value is cut at the pane's edge until wrap is turned
+// on; the pane scrolls when focused.
 func TestLongTextWrapsAndScrolls(t *testing.T) {
 	m := newModel(40, 8)
 	m.SetFocused(true)
 	m.SetNode(Node{Path: "/long", Data: []byte(strings.Repeat("abcdefghij", 30))})
 	s := screen(t, m, 40, 8)
-	if !strings.Contains(s, "abcdefghij") {
-		t.Fatalf("no data:\n%s", s)
+	if strings.Count(s, "abcdefghij") != 4 {
+		t.Fatalf("unwrapped line should show 4 runs and be cut:\n%s", s)
 	}
-	before := m.vp.YOffset()
+	m.ToggleWrap()
+	s = screen(t, m, 40, 8)
+	if strings.Count(s, "abcdefghij") != 4*6 {
+		t.Fatalf("wrapped value should fill 6 rows:\n%s", s)
+	}
+	before := m.data.Offset()
 	m, _ = m.Update(tea.KeyPressMsg{Code: 'j', Text: "j"})
-	if m.vp.YOffset() != before+1 {
-		t.Fatalf("j did not scroll: offset %d -> %d", before, m.vp.YOffset())
+	if m.data.Offset() != before+1 {
+		t.Fatalf("j did not scroll: offset %d -> %d", before, m.data.Offset())
+	}
+	if !strings.Contains(screen(t, m, 40, 8), "wrap") {
+		t.Fatal("meta line does not say wrap is on")
 	}
 }
 

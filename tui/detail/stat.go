@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/zkui/zkui/tui/dataview"
 	"github.com/zkui/zkui/zk"
 )
 
@@ -36,7 +37,7 @@ func (m Model) statLines(s zk.Stat) []string {
 		{"cversion", strconv.Itoa(int(s.Cversion)), "children"},
 		{"aversion", strconv.Itoa(int(s.Aversion)), "acl"},
 		{"ephemeralOwner", valueStyle.Render(owner), ephemeralNote(s)},
-		{"dataLength", strconv.Itoa(int(s.DataLength)), humanSize(int(s.DataLength))},
+		{"dataLength", strconv.Itoa(int(s.DataLength)), dataview.HumanSize(int(s.DataLength))},
 		{"numChildren", strconv.Itoa(int(s.NumChildren)), ""},
 	}
 	lines := make([]string, 0, len(fields))

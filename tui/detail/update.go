@@ -32,6 +32,10 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	if !ok {
 		return m, nil
 	}
+	if m.showsData() {
+		m.scrollData(kp)
+		return m, nil
+	}
 	k := m.com.Keys
 	switch {
 	case key.Matches(kp, k.Up):
@@ -52,4 +56,40 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		m.vp.PageUp()
 	}
 	return m, nil
+}
+
+// scrollData scrolls the Data tab's value view.
+func (m *Model) scrollData(kp tea.KeyPressMsg) {
+	k, d := m.com.Keys, &m.data
+	page := max(d.Height(), 1)
+	switch {
+	case key.Matches(kp, k.Up):
+		d.ScrollBy(-1)
+	case key.Matches(kp, k.Down):
+		d.ScrollBy(1)
+	case key.Matches(kp, k.Top):
+		d.GotoTop()
+	case key.Matches(kp, k.Bottom):
+		d.GotoBottom()
+	case key.Matches(kp, k.HalfPageDown):
+		d.ScrollBy(max(page/2, 1))
+	case key.Matches(kp, k.HalfPageUp):
+		d.ScrollBy(-max(page/2, 1))
+	case key.Matches(kp, k.PageDown):
+		d.ScrollBy(page)
+	case key.Matches(kp, k.PageUp):
+		d.ScrollBy(-page)
+	}
+}
+
+// ScrollBy scrolls the active tab by n rows, for the mouse wheel.
+func (m *Model) ScrollBy(n int) {
+	switch {
+	case m.showsData():
+		m.data.ScrollBy(n)
+	case n < 0:
+		m.vp.ScrollUp(-n)
+	default:
+		m.vp.ScrollDown(n)
+	}
 }

@@ -1,6 +1,7 @@
 package detail
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/zkui/zkui/tui/common"
@@ -13,7 +14,11 @@ func (m Model) View() string {
 		return ""
 	}
 	lines := []string{m.tabBar(), m.metaLine()}
-	if m.height > chromeHeight {
+	switch {
+	case m.height <= chromeHeight:
+	case m.showsData():
+		lines = append(lines, strings.Split(m.data.View(), "\n")...)
+	default:
 		lines = append(lines, strings.Split(m.vp.View(), "\n")...)
 	}
 	out := make([]string, m.height)
@@ -48,32 +53,19 @@ func (m Model) metaLine() string {
 	if n == nil {
 		return ""
 	}
-	meta := n.Path
-	if n.DataErr == nil {
-		meta += " · " + DetectFormat(n.Data).String() + " · " + humanSize(len(n.Data))
+	meta := st.Meta.Render(n.Path)
+	switch {
+	case m.showsData():
+		meta += st.Meta.Render(" · ") + st.Meta.Render(m.data.Meta())
+	case m.vp.TotalLineCount() > m.vp.VisibleLineCount():
+		meta += st.Meta.Render(" · " + percent(m.vp.ScrollPercent()))
 	}
 	if m.loading != "" {
-		meta += " · loading " + m.loading + "…"
+		meta += st.Meta.Render(" · loading " + m.loading + "…")
 	}
-	if pct := m.vp.ScrollPercent(); m.vp.TotalLineCount() > m.vp.VisibleLineCount() {
-		meta += " · " + percent(pct)
-	}
-	return st.Meta.Render(meta)
+	return meta
 }
 
 func percent(f float64) string {
-	p := int(f*100 + 0.5)
-	return strings.TrimSpace(strings.Repeat(" ", 0)) + itoa(p) + "%"
-}
-
-func itoa(n int) string {
-	if n == 0 {
-		return "0"
-	}
-	var b []byte
-	for n > 0 {
-		b = append([]byte{byte('0' + n%10)}, b...)
-		n /= 10
-	}
-	return string(b)
+	return strconv.Itoa(int(f*100+0.5)) + "%"
 }
