@@ -29,6 +29,12 @@ const MaxChangeAttempts = 30
 // conflict (ErrBadVersion, or ErrNodeExists / ErrNoNode from a concurrent
 // create or delete) it reads again and calls change again, with a short
 // random backoff, at most MaxChangeAttempts times.
+//
+// After a lost connection the Client may retry a write that was in fact
+// applied and report a conflict with itself; RetryChange then calls change
+// again on data that already holds its effect. A ChangeFunc that sets a
+// value is safe; one that adds (a counter) should recognise its own write,
+// e.g. by recording a token in the data.
 func RetryChange(ctx context.Context, t Tree, p string, acl []zk.ACL, change ChangeFunc) error {
 	for attempt := 0; attempt < MaxChangeAttempts; attempt++ {
 		if attempt > 0 {

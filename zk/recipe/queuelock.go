@@ -20,7 +20,8 @@ const queuePrefix = "queue-"
 // read while it waits) and the wait for its turn is separate (Wait),
 // bounded by a duration and an interrupt channel, as an operator tool
 // needs. Every waiter watches the directory, so each change wakes all of
-// them; use Lock for many contenders.
+// them; use Lock for many contenders. A QueueLock is one entry: it is not
+// meant for concurrent use by several goroutines.
 type QueueLock struct {
 	s    Session
 	dir  string
