@@ -193,3 +193,24 @@ func (r *Router) virtualStat(p string) zk.Stat {
 
 // virtualWrite is the error of every write to "/" or "/zk".
 func virtualWrite(op, p string) error { return fmt.Errorf("%s %s: %w", op, p, ErrVirtual) }
+
+// Open loads the cell map in file (see Load) and returns a Router over it.
+func Open(file string, opts ...Option) (*Router, error) {
+	m, err := Load(file)
+	if err != nil {
+		return nil, err
+	}
+	return NewRouter(m, opts...)
+}
+
+// Split tells where a namespace path lives: its cell and the path on that
+// cell's ensemble ("/zk/nyc/a" -> "nyc", "/a"). The virtual nodes "/" and
+// "/zk" give an empty cell. A path outside "/zk" or in an unknown cell is
+// ErrNoNode.
+func (r *Router) Split(p string) (cell, inner string, err error) {
+	rt, err := r.resolve("split", p)
+	if err != nil {
+		return "", "", err
+	}
+	return rt.cell, rt.path, nil
+}

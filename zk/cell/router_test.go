@@ -3,6 +3,8 @@ package cell
 import (
 	"context"
 	"errors"
+	"os"
+	"path/filepath"
 	"slices"
 	"testing"
 
@@ -117,5 +119,35 @@ func TestRouteMapping(t *testing.T) {
 	err := rt.mapErr(&zk.Error{Op: "delete", Path: "/a", Code: zk.CodeNotEmpty})
 	if !errors.Is(err, zk.ErrNotEmpty) || err.Error() != "delete /zk/nyc/a: node has children" {
 		t.Errorf("mapped error %q", err)
+	}
+}
+
+func TestSplitAndOpen(t *testing.T) {
+	r := newTestRouter(t)
+	for _, tc := range []struct{ p, cell, inner string }{
+		{"/", "", "/"}, {"/zk", "", "/zk"}, {"/zk/nyc", "nyc", "/"}, {"/zk/sfo/a/b", "sfo", "/a/b"},
+	} {
+		cell, inner, err := r.Split(tc.p)
+		if err != nil || cell != tc.cell || inner != tc.inner {
+			t.Errorf("Split(%s) = %q, %q, %v", tc.p, cell, inner, err)
+		}
+	}
+	if _, _, err := r.Split("/zk/lon/x"); !errors.Is(err, ErrUnknownCell) {
+		t.Errorf("Split of an unknown cell: %v", err)
+	}
+	f := filepath.Join(t.TempDir(), "cells.yaml")
+	if err := os.WriteFile(f, []byte("b: 127.0.0.1:1\na: 127.0.0.1:2\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	o, err := Open(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer o.Close()
+	if got := o.Cells(); !slices.Equal(got, []string{"a", "b"}) {
+		t.Fatalf("Cells = %v", got)
+	}
+	if _, err := Open(filepath.Join(t.TempDir(), "none.yaml")); !errors.Is(err, os.ErrNotExist) {
+		t.Fatalf("Open of a missing file: %v", err)
 	}
 }
