@@ -47,8 +47,9 @@ type KeyMap struct {
 	Back    key.Binding // from the detail pane back to the tree
 
 	// Application.
-	Help key.Binding
-	Quit key.Binding
+	Help      key.Binding
+	Quit      key.Binding
+	ForceQuit key.Binding // quits even while a prompt captures the keyboard
 
 	// Prompt holds the keys of the one-line prompts, which capture the
 	// keyboard while open and so may reuse keys bound above.
@@ -99,12 +100,13 @@ func Default() KeyMap {
 		Focus:   key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "focus pane")),
 		Back:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back to tree")),
 
-		Help: key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
-		Quit: key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
+		Help:      key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
+		Quit:      key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
+		ForceQuit: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit anywhere")),
 
 		Prompt: PromptKeyMap{
 			Accept:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "accept")),
-			Cancel:   key.NewBinding(key.WithKeys("esc", "ctrl+c"), key.WithHelp("esc", "cancel")),
+			Cancel:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
 			Complete: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "complete")),
 		},
 	}
@@ -132,7 +134,7 @@ func (k KeyMap) Tabs() []key.Binding {
 
 // App returns the application-wide bindings, for help columns.
 func (k KeyMap) App() []key.Binding {
-	return []key.Binding{k.Focus, k.Back, k.Help, k.Quit}
+	return []key.Binding{k.Focus, k.Back, k.Help, k.Quit, k.ForceQuit}
 }
 
 // Tree returns the bindings that shape the tree, for help columns.

@@ -10,6 +10,7 @@ import (
 	"github.com/zkui/zkui/theme"
 	"github.com/zkui/zkui/tui/common"
 	"github.com/zkui/zkui/tui/detail"
+	"github.com/zkui/zkui/tui/prompt"
 	"github.com/zkui/zkui/tui/statusbar"
 	"github.com/zkui/zkui/tui/tree"
 )
@@ -45,14 +46,24 @@ type App struct {
 	detail detail.Model
 	status statusbar.Model
 	help   help.Model
+	prompt prompt.Model
 	focus  focus
+	hist   history
+	// histTarget is the place a back/forward step is going to, so the
+	// selection it causes does not count as a new visit.
+	histTarget string
+	// keepStatus keeps an error shown across the selection it caused (a
+	// jump to a missing node lands on its ancestor).
+	keepStatus bool
 
 	width, height int
 
-	lastID    uint64            // last request id handed out
-	detailID  uint64            // id of the detail read whose answer is wanted
-	detailFor string            // path of that read
-	loadIDs   map[string]uint64 // per path, id of the children read wanted
+	lastID     uint64            // last request id handed out
+	detailID   uint64            // id of the detail read whose answer is wanted
+	detailFor  string            // path of that read
+	loadIDs    map[string]uint64 // per path, id of the children read wanted
+	pathID     uint64            // id of the jump whose answer is wanted
+	completeID uint64            // id of the completion whose answer is wanted
 }
 
 // New builds the explorer on src. Nothing is read until the program runs
@@ -71,6 +82,8 @@ func New(src Source, opts Options) *App {
 		detail:  detail.New(com),
 		status:  statusbar.New(com),
 		help:    help.New(),
+		prompt:  prompt.New(com),
+		hist:    newHistory(),
 		loadIDs: map[string]uint64{},
 	}
 	a.help.Styles = com.Styles.Help
@@ -98,6 +111,10 @@ func (a *App) load(path string) tea.Cmd {
 // selectNode issues a data+ACL read of path; only the newest answer is
 // shown, so holding j down does not make the pane replay every node.
 func (a *App) selectNode(path string) tea.Cmd {
+	if path != a.histTarget {
+		a.hist.visit(path)
+	}
+	a.histTarget = ""
 	a.lastID++
 	a.detailID, a.detailFor = a.lastID, path
 	a.detail.SetLoading(path)

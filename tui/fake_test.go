@@ -136,7 +136,7 @@ func run(a *App, cmd tea.Cmd) {
 		case nil:
 		case tea.BatchMsg:
 			queue = append(queue, msg...)
-		case childrenMsg, nodeMsg, tree.LoadMsg, tree.SelectMsg:
+		case childrenMsg, nodeMsg, tree.LoadMsg, tree.SelectMsg, pathMsg, completeMsg:
 			_, next := a.Update(msg)
 			queue = append(queue, next)
 		}
@@ -171,7 +171,18 @@ func keyMsg(k string) tea.KeyPressMsg {
 		return tea.KeyPressMsg{Code: tea.KeyPgDown}
 	case "ctrl+d":
 		return tea.KeyPressMsg{Code: 'd', Mod: tea.ModCtrl}
+	case "ctrl+u":
+		return tea.KeyPressMsg{Code: 'u', Mod: tea.ModCtrl}
+	case "backspace":
+		return tea.KeyPressMsg{Code: tea.KeyBackspace}
 	}
 	r := []rune(k)[0]
 	return tea.KeyPressMsg{Code: r, Text: k}
+}
+
+// typeText types s into whatever has the keyboard, one key per rune.
+func typeText(a *App, s string) {
+	for _, r := range s {
+		press(a, string(r))
+	}
 }

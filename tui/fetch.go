@@ -47,28 +47,35 @@ func loadChildren(ctx context.Context, src Source, id uint64, path string) tea.C
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(ctx, fetchTimeout)
 		defer cancel()
-		names, stat, err := src.GetChildren(ctx, path)
-		if err != nil {
-			return childrenMsg{id: id, path: path, err: err}
-		}
-		entries := make([]tree.Entry, len(names))
-		var wg sync.WaitGroup
-		sem := make(chan struct{}, aheadInFlight)
-		for i, name := range names {
-			entries[i] = tree.Entry{Name: name}
-			if i >= aheadLimit {
-				continue
-			}
-			wg.Add(1)
-			sem <- struct{}{}
-			go func() {
-				defer func() { <-sem; wg.Done() }()
-				entries[i] = readAhead(ctx, src, path, name)
-			}()
-		}
-		wg.Wait()
-		return childrenMsg{id: id, path: path, stat: stat, entries: entries}
+		msg := readChildren(ctx, src, path)
+		msg.id = id
+		return msg
 	}
+}
+
+// readChildren is the body of loadChildren, shared with loadPath.
+func readChildren(ctx context.Context, src Source, path string) childrenMsg {
+	names, stat, err := src.GetChildren(ctx, path)
+	if err != nil {
+		return childrenMsg{path: path, err: err}
+	}
+	entries := make([]tree.Entry, len(names))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, aheadInFlight)
+	for i, name := range names {
+		entries[i] = tree.Entry{Name: name}
+		if i >= aheadLimit {
+			continue
+		}
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			entries[i] = readAhead(ctx, src, path, name)
+		}()
+	}
+	wg.Wait()
+	return childrenMsg{path: path, stat: stat, entries: entries}
 }
 
 func readAhead(ctx context.Context, src Source, parent, name string) tree.Entry {

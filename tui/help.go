@@ -1,6 +1,13 @@
 package tui
 
-import "charm.land/bubbles/v2/key"
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/lipgloss/v2"
+
+	"github.com/zkui/zkui/tui/common"
+)
 
 // helpKeys adapts the App to help.KeyMap: the focused pane's bindings first,
 // then the app-wide ones.
@@ -9,22 +16,80 @@ type helpKeys struct{ a *App }
 // ShortHelp lists the bindings of the one-line help.
 func (h helpKeys) ShortHelp() []key.Binding {
 	k := h.a.com.Keys
+	if h.a.prompt.IsOpen() {
+		return h.a.prompt.ShortHelp()
+	}
 	var out []key.Binding
 	if h.a.focus == focusDetail {
 		out = h.a.detail.ShortHelp()
 	} else {
 		out = append(h.a.tree.ShortHelp(), k.NextTab)
 	}
-	return append(out, k.Focus, k.Help, k.Quit)
+	return append(out, k.Jump, k.Filter, k.Help, k.Quit)
 }
 
-// FullHelp lists every binding in three columns narrow enough for 80
-// cells: navigation, the node and focus, then tabs and the app.
+// FullHelp lists every binding grouped by concern, for ?.
 func (h helpKeys) FullHelp() [][]key.Binding {
 	k := h.a.com.Keys
-	return [][]key.Binding{
-		k.Navigation(),
-		{k.Expand, k.Collapse, k.Refresh, k.Focus, k.Back},
-		append(k.Tabs(), k.Help, k.Quit),
+	return [][]key.Binding{k.Navigation(), k.Tree(), k.Finding(), k.Data(), k.Tabs(), k.App(),
+		{k.Prompt.Complete, k.Prompt.Accept, k.Prompt.Cancel}}
+}
+
+// helpTitles name the groups of FullHelp, in the same order.
+var helpTitles = []string{"Navigation", "Tree", "Find", "Data", "Tabs", "App", "Prompts"}
+
+// helpPage renders the full help in place of the panes: one titled block
+// per group, flowed into columns like a newspaper so the page uses the
+// height before the width, exactly width x height.
+func (a *App) helpPage(width, height int) string {
+	var cols [][]string
+	var col []string
+	for i, g := range (helpKeys{a}).FullHelp() {
+		block := a.helpBlock(helpTitles[i], g)
+		if len(col) > 0 && len(col)+1+len(block) > height {
+			cols, col = append(cols, col), nil
+		}
+		if len(col) > 0 {
+			col = append(col, "")
+		}
+		col = append(col, block...)
 	}
+	cols = append(cols, col)
+	page := make([]string, height)
+	for _, c := range cols {
+		w := 0
+		for _, l := range c {
+			w = max(w, lipgloss.Width(l))
+		}
+		for i := range page {
+			cell := ""
+			if i < len(c) {
+				cell = c[i]
+			}
+			page[i] += common.Fit(cell, w+3)
+		}
+	}
+	for i := range page {
+		page[i] = common.Fit(page[i], width)
+	}
+	return strings.Join(page, "\n")
+}
+
+// helpBlock renders one group: its title, then key and description
+// columns. Disabled bindings (read-only mode) are left out.
+func (a *App) helpBlock(title string, g []key.Binding) []string {
+	st := a.com.Styles
+	keyW := 0
+	for _, b := range g {
+		keyW = max(keyW, lipgloss.Width(b.Help().Key))
+	}
+	lines := []string{st.Header.Title.Render(title)}
+	for _, b := range g {
+		if !b.Enabled() {
+			continue
+		}
+		pad := strings.Repeat(" ", keyW-lipgloss.Width(b.Help().Key))
+		lines = append(lines, st.Help.FullKey.Render(b.Help().Key)+pad+"  "+st.Help.FullDesc.Render(b.Help().Desc))
+	}
+	return lines
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/zkui/zkui/theme"
 	"github.com/zkui/zkui/tui/detail"
+	"github.com/zkui/zkui/tui/prompt"
 	"github.com/zkui/zkui/tui/statusbar"
 	"github.com/zkui/zkui/tui/tree"
 	"github.com/zkui/zkui/zk"
@@ -32,6 +33,14 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.handleChildren(msg)
 	case nodeMsg:
 		a.handleNode(msg)
+	case pathMsg:
+		return a, a.handlePath(msg)
+	case completeMsg:
+		a.handleComplete(msg)
+	case tea.MouseClickMsg:
+		return a, a.handleClick(msg)
+	case tea.MouseWheelMsg:
+		a.handleWheel(msg)
 	}
 	return a, nil
 }
@@ -39,6 +48,11 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 func (a *App) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := a.com.Keys
 	switch {
+	case key.Matches(msg, k.ForceQuit):
+		a.cancel()
+		return tea.Quit
+	case a.prompt.IsOpen():
+		return a.handlePromptKey(msg)
 	case key.Matches(msg, k.Quit):
 		a.cancel()
 		return tea.Quit
@@ -52,6 +66,15 @@ func (a *App) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case a.focus == focusDetail && key.Matches(msg, k.Back):
 		a.setFocus(focusTree)
 		return nil
+	case a.help.ShowAll && key.Matches(msg, k.Back):
+		a.help.ShowAll = false
+		a.layout()
+		return nil
+	}
+	if cmd, ok := a.handleFindKey(msg); ok {
+		return cmd
+	}
+	switch {
 	case a.detail.HandleTabKey(msg):
 		return nil
 	case key.Matches(msg, k.CycleView):
@@ -106,6 +129,8 @@ func (a *App) handleNode(msg nodeMsg) {
 		a.status.Set(statusbar.Error, noAuthStatus(n.Path))
 	case n.DataErr != nil:
 		a.status.Set(statusbar.Error, n.DataErr.Error())
+	case a.keepStatus:
+		a.keepStatus = false
 	default:
 		// An error about another node would now mislead.
 		if kind, _ := a.status.Text(); kind == statusbar.Error {
@@ -116,4 +141,39 @@ func (a *App) handleNode(msg nodeMsg) {
 
 func noAuthStatus(path string) string {
 	return fmt.Sprintf("%s: NoAuth, the node's ACL denies this session (try --auth digest:user:pass)", path)
+}
+
+// handleFindKey handles the keys that find nodes: jump, history, filter.
+func (a *App) handleFindKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
+	k := a.com.Keys
+	switch {
+	case key.Matches(msg, k.Jump):
+		return a.openPrompt(prompt.Jump), true
+	case key.Matches(msg, k.Filter):
+		a.setFocus(focusTree)
+		return a.openPrompt(prompt.Filter), true
+	case key.Matches(msg, k.NextMatch):
+		return a.tree.NextMatch(1), true
+	case key.Matches(msg, k.PrevMatch):
+		return a.tree.NextMatch(-1), true
+	case key.Matches(msg, k.HistBack), key.Matches(msg, k.HistFwd):
+		step := a.hist.back
+		if key.Matches(msg, k.HistFwd) {
+			step = a.hist.forward
+		}
+		p, ok := step()
+		if !ok {
+			a.status.Set(statusbar.Info, "no further history")
+			return nil, true
+		}
+		a.histTarget = p
+		return a.goTo(p), true
+	case a.focus == focusTree && key.Matches(msg, k.Back):
+		if level, _ := a.tree.Filter(); level != "" {
+			a.tree.ClearFilter()
+			a.status.Set(statusbar.Info, "filter cleared")
+		}
+		return nil, true
+	}
+	return nil, false
 }

@@ -21,6 +21,7 @@ func (a *App) layout() {
 		return
 	}
 	a.status.SetSize(a.width, 1)
+	a.prompt.SetSize(a.width, 1)
 	a.help.SetWidth(a.width)
 	chrome := lipgloss.Height(a.headerView()) + 1 + lipgloss.Height(a.helpView())
 	body := max(a.height-chrome, 0)
@@ -45,6 +46,7 @@ func (a *App) paneSizes(body int) (tw, th, dw, dh int) {
 func (a *App) View() tea.View {
 	v := tea.NewView(a.render())
 	v.AltScreen = true
+	v.MouseMode = tea.MouseModeCellMotion
 	v.WindowTitle = "zkui " + a.opts.Title
 	return v
 }
@@ -58,16 +60,23 @@ func (a *App) render() string {
 	treePane := a.pane(a.focus == focusTree, tw, th, a.tree.View())
 	detailPane := a.pane(a.focus == focusDetail, dw, dh, a.detail.View())
 	var panes string
-	if a.width >= wideWidth {
+	switch {
+	case a.help.ShowAll:
+		panes = a.helpPage(a.width, max(body, 0))
+	case a.width >= wideWidth:
 		panes = lipgloss.JoinHorizontal(lipgloss.Top, treePane, detailPane)
-	} else {
+	default:
 		panes = lipgloss.JoinVertical(lipgloss.Left, treePane, detailPane)
 	}
 	parts := []string{a.headerView()}
 	if body > 0 {
 		parts = append(parts, panes)
 	}
-	parts = append(parts, a.status.View(), a.helpView())
+	bottom := a.status.View()
+	if a.prompt.IsOpen() {
+		bottom = a.prompt.View()
+	}
+	parts = append(parts, bottom, a.helpView())
 	return strings.Join(parts, "\n")
 }
 
@@ -104,7 +113,8 @@ func (a *App) headerView() string {
 // helpView renders the short or full help, every line padded to the width
 // so a shorter help never leaves cells of a longer one behind.
 func (a *App) helpView() string {
-	lines := strings.Split(a.help.View(helpKeys{a}), "\n")
+	// Always the short help: ? shows the full one in place of the panes.
+	lines := strings.Split(a.help.ShortHelpView(helpKeys{a}.ShortHelp()), "\n")
 	for i, l := range lines {
 		lines[i] = common.Fit(l, a.width)
 	}

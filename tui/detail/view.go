@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 
+	"charm.land/lipgloss/v2"
+
 	"github.com/zkui/zkui/tui/common"
 )
 
@@ -68,4 +70,24 @@ func (m Model) metaLine() string {
 
 func percent(f float64) string {
 	return strconv.Itoa(int(f*100+0.5)) + "%"
+}
+
+// TabAt returns the tab drawn at column x of the tab bar, for mouse
+// clicks, and false between or after the tabs.
+func (m Model) TabAt(x int) (Tab, bool) {
+	st := m.com.Styles.Tabs
+	sep := lipgloss.Width(st.Sep.Render("│"))
+	left := 0
+	for t := range numTabs {
+		style := st.Inactive
+		if t == m.tab {
+			style = st.Active
+		}
+		w := lipgloss.Width(style.Render(t.String()))
+		if x >= left && x < left+w {
+			return t, true
+		}
+		left += w + sep
+	}
+	return 0, false
 }

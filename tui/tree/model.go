@@ -31,6 +31,7 @@ type Model struct {
 	width   int
 	height  int
 	focused bool
+	filter  filter
 }
 
 // New returns a tree holding only "/", expanded and waiting for its first
@@ -71,6 +72,9 @@ func (m *Model) rebuild(sel *node) {
 	m.rows = m.rows[:0]
 	var walk func(n *node)
 	walk = func(n *node) {
+		if m.filter.hides(n) {
+			return
+		}
 		m.rows = append(m.rows, n)
 		if n.expanded {
 			for _, c := range n.children {

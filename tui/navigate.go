@@ -1,0 +1,231 @@
+package tui
+
+import (
+	"context"
+	"fmt"
+	"path"
+	"slices"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/zkui/zkui/tui/prompt"
+	"github.com/zkui/zkui/tui/statusbar"
+	"github.com/zkui/zkui/tui/tree"
+	"github.com/zkui/zkui/zk"
+)
+
+// pathMsg answers loadPath: the children of every ancestor of target, from
+// the root down, so the tree can show target even if it was never opened.
+type pathMsg struct {
+	id     uint64
+	target string
+	levels []childrenMsg
+	found  string // the deepest ancestor-or-self of target that exists
+	err    error
+}
+
+// completeMsg answers complete: the children of the typed parent.
+type completeMsg struct {
+	id    uint64
+	input string
+	names []string
+	err   error
+}
+
+// cleanPath turns what the user typed into an absolute, clean path.
+func cleanPath(s string) string {
+	return path.Clean("/" + strings.TrimSpace(s))
+}
+
+// loadPath reads the children of each ancestor of target in turn, stopping
+// at the first that lacks the next step.
+func loadPath(ctx context.Context, src Source, id uint64, target string) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(ctx, fetchTimeout)
+		defer cancel()
+		msg := pathMsg{id: id, target: target, found: "/"}
+		for dir := "/"; dir != target; {
+			level := readChildren(ctx, src, dir)
+			if level.err != nil {
+				msg.err = level.err
+				return msg
+			}
+			msg.levels = append(msg.levels, level)
+			rest := strings.TrimPrefix(strings.TrimPrefix(target, dir), "/")
+			name, _, _ := strings.Cut(rest, "/")
+			if !slices.ContainsFunc(level.entries, func(e tree.Entry) bool { return e.Name == name }) {
+				msg.err = fmt.Errorf("%s: %w", path.Join(dir, name), zk.ErrNoNode)
+				return msg
+			}
+			dir = path.Join(dir, name)
+			msg.found = dir
+		}
+		return msg
+	}
+}
+
+// complete lists the children of the parent of what is typed.
+func complete(ctx context.Context, src Source, id uint64, input string) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(ctx, fetchTimeout)
+		defer cancel()
+		parent, _ := splitInput(input)
+		names, _, err := src.GetChildren(ctx, parent)
+		return completeMsg{id: id, input: input, names: names, err: err}
+	}
+}
+
+// splitInput splits a partly typed path into the parent to list and the
+// prefix of the child being typed: "/app/co" is "/app" and "co", "/app/"
+// is "/app" and "".
+func splitInput(input string) (parent, prefix string) {
+	if !strings.HasPrefix(input, "/") {
+		input = "/" + input
+	}
+	i := strings.LastIndex(input, "/")
+	parent, prefix = path.Clean(input[:i+1]), input[i+1:]
+	return parent, prefix
+}
+
+// goTo shows target in the tree: at once when the tree has it, else after
+// loading its ancestors.
+func (a *App) goTo(target string) tea.Cmd {
+	if cmd, ok := a.tree.Reveal(target); ok {
+		return cmd
+	}
+	a.lastID++
+	a.pathID = a.lastID
+	a.status.Set(statusbar.Info, "going to "+target+"…")
+	return loadPath(a.ctx, a.src, a.lastID, target)
+}
+
+func (a *App) handlePath(msg pathMsg) tea.Cmd {
+	if msg.id != a.pathID {
+		return nil
+	}
+	for _, l := range msg.levels {
+		a.tree.SetChildren(l.path, l.stat, l.entries)
+	}
+	cmd, _ := a.tree.Reveal(msg.found)
+	if msg.err != nil {
+		a.status.Set(statusbar.Error, "jump: "+msg.err.Error())
+		a.keepStatus = cmd != nil // survive the selection it causes
+	} else {
+		a.status.Set(statusbar.Info, "")
+	}
+	return cmd
+}
+
+// openPrompt opens the jump or filter prompt.
+func (a *App) openPrompt(kind prompt.Kind) tea.Cmd {
+	value := ""
+	switch kind {
+	case prompt.Jump:
+		value = a.tree.Selected()
+	case prompt.Filter:
+		_, value = a.tree.Filter()
+	}
+	cmd := a.prompt.Open(kind, value)
+	a.prompt.SetSize(a.width, 1)
+	if kind == prompt.Filter {
+		a.filterHint()
+	}
+	return cmd
+}
+
+// handlePromptKey edits the prompt and acts on accept, cancel and tab.
+func (a *App) handlePromptKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := a.com.Keys.Prompt
+	kind := a.prompt.Kind()
+	switch {
+	case key.Matches(msg, k.Cancel):
+		a.prompt.Close()
+		if kind == prompt.Filter {
+			a.tree.ClearFilter()
+		}
+		return nil
+	case key.Matches(msg, k.Accept):
+		value := a.prompt.Value()
+		a.prompt.Close()
+		if kind == prompt.Jump {
+			return a.goTo(cleanPath(value))
+		}
+		a.filterStatus()
+		return nil
+	case kind == prompt.Jump && key.Matches(msg, k.Complete):
+		a.lastID++
+		a.completeID = a.lastID
+		return complete(a.ctx, a.src, a.lastID, a.prompt.Value())
+	}
+	var cmd tea.Cmd
+	var changed bool
+	a.prompt, cmd, changed = a.prompt.Update(msg)
+	if changed && kind == prompt.Filter {
+		cmd = tea.Batch(cmd, a.tree.SetFilter(a.prompt.Value()))
+		a.filterHint()
+	}
+	return cmd
+}
+
+func (a *App) filterHint() {
+	a.prompt.SetHint(fmt.Sprintf("%d matches · enter keeps · esc clears", len(a.tree.Matches())))
+}
+
+func (a *App) filterStatus() {
+	level, q := a.tree.Filter()
+	if q == "" {
+		a.tree.ClearFilter()
+		return
+	}
+	a.status.Set(statusbar.Info, fmt.Sprintf("filter %q in %s: %d matches · n/N step · esc clears", q, level, len(a.tree.Matches())))
+}
+
+// handleComplete applies completion candidates to the jump prompt: one
+// completes the name, several complete their common prefix and are listed.
+func (a *App) handleComplete(msg completeMsg) {
+	if msg.id != a.completeID || a.prompt.Kind() != prompt.Jump || a.prompt.Value() != msg.input {
+		return // typed on meanwhile
+	}
+	if msg.err != nil {
+		a.prompt.SetHint(msg.err.Error())
+		return
+	}
+	parent, prefix := splitInput(msg.input)
+	var matches []string
+	for _, n := range msg.names {
+		if strings.HasPrefix(n, prefix) {
+			matches = append(matches, n)
+		}
+	}
+	slices.Sort(matches)
+	switch len(matches) {
+	case 0:
+		a.prompt.SetHint("no match in " + parent)
+	case 1:
+		full := path.Join(parent, matches[0])
+		if matches[0] == prefix {
+			full += "/" // already complete: the next tab lists its children
+		}
+		a.prompt.SetValue(full)
+		a.prompt.SetHint("")
+	default:
+		if lcp := commonPrefix(matches); lcp != "" {
+			a.prompt.SetValue(path.Join(parent, lcp))
+		} else {
+			a.prompt.SetValue(strings.TrimSuffix(parent, "/") + "/")
+		}
+		a.prompt.SetHint(prompt.Candidates(matches, max(a.width/2, 20)))
+	}
+}
+
+func commonPrefix(names []string) string {
+	p := names[0]
+	for _, n := range names[1:] {
+		for !strings.HasPrefix(n, p) {
+			p = p[:len(p)-1]
+		}
+	}
+	return p
+}
