@@ -80,14 +80,14 @@ func Default() KeyMap {
 		Collapse: key.NewBinding(key.WithKeys("h", "left"), key.WithHelp("←/h", "collapse/parent")),
 		Refresh:  key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "refresh")),
 
-		Jump:      key.NewBinding(key.WithKeys(":"), key.WithHelp(":", "jump to path")),
+		Jump:      key.NewBinding(key.WithKeys(":"), key.WithHelp(":", "jump")),
 		HistBack:  key.NewBinding(key.WithKeys("[", "alt+left"), key.WithHelp("[", "back")),
 		HistFwd:   key.NewBinding(key.WithKeys("]", "alt+right"), key.WithHelp("]", "forward")),
-		Filter:    key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter level")),
+		Filter:    key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter")),
 		NextMatch: key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next match")),
 		PrevMatch: key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "prev match")),
 
-		CycleView: key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "pretty/raw/hex/b64")),
+		CycleView: key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "view mode")),
 		Wrap:      key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "wrap lines")),
 		CopyPath:  key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy path")),
 		CopyData:  key.NewBinding(key.WithKeys("Y"), key.WithHelp("Y", "copy data")),

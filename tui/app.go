@@ -6,6 +6,7 @@ import (
 
 	"charm.land/bubbles/v2/help"
 	tea "charm.land/bubbletea/v2"
+	"github.com/atotto/clipboard"
 
 	"github.com/zkui/zkui/theme"
 	"github.com/zkui/zkui/tui/common"
@@ -13,6 +14,7 @@ import (
 	"github.com/zkui/zkui/tui/prompt"
 	"github.com/zkui/zkui/tui/statusbar"
 	"github.com/zkui/zkui/tui/tree"
+	"github.com/zkui/zkui/zk"
 )
 
 // Options describe the session the explorer shows.
@@ -22,6 +24,10 @@ type Options struct {
 	SessionID int64
 	ReadOnly  bool
 	Logger    *slog.Logger
+	// States, when not nil, carries the session's state changes (events of
+	// type zk.EventSession; others are ignored) for the header, e.g. a
+	// client's States(). The explorer starts out showing "connected".
+	States <-chan zk.Event
 }
 
 // focus says which pane receives navigation keys.
@@ -56,6 +62,10 @@ type App struct {
 	// jump to a missing node lands on its ancestor).
 	keepStatus bool
 
+	session        zk.State           // last state heard on Options.States
+	writeClipboard func(string) error // the system clipboard; tests swap it
+	overSSH        bool
+
 	width, height int
 
 	lastID     uint64            // last request id handed out
@@ -85,6 +95,10 @@ func New(src Source, opts Options) *App {
 		prompt:  prompt.New(com),
 		hist:    newHistory(),
 		loadIDs: map[string]uint64{},
+
+		session:        zk.StateConnected,
+		writeClipboard: clipboard.WriteAll,
+		overSSH:        overSSH(),
 	}
 	a.help.Styles = com.Styles.Help
 	a.status.Set(statusbar.Info, "Press ? for help, q to quit.")
@@ -98,6 +112,7 @@ func (a *App) Init() tea.Cmd {
 		a.load("/"),
 		a.selectNode("/"),
 		tea.RequestBackgroundColor,
+		listenStates(a.ctx, a.opts.States),
 	)
 }
 

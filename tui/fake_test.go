@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"bytes"
+	"compress/gzip"
 	"context"
 	"path"
 	"sort"
@@ -116,10 +118,23 @@ func sampleSource() *fakeSource {
 	for _, s := range []string{"task-0000000010", "task-0000000002", "task-0000000001"} {
 		f.add("/app/queue/"+s, []byte(s), 0)
 	}
+	f.add("/formats", nil, 0)
+	f.add("/formats/conf.gz", gzipped("server:\n  port: 8080 # http\n  hosts:\n    - alpha\n    - beta\n  tls: true\n"), 0)
+	f.add("/formats/app.xml", []byte("<?xml version=\"1.0\"?>\n<config env=\"prod\">\n  <!-- connection pool -->\n  <pool size=\"8\"/>\n</config>\n"), 0)
+	f.add("/formats/app.properties", []byte("# database\ndb.url=jdbc:postgresql://db/app\ndb.pool = 8\nfeature.on=true\n"), 0)
+	f.add("/formats/long.txt", []byte(strings.Repeat("a long line of words that goes on ", 12)), 0)
 	f.add("/secret", []byte("top secret"), 0).noAuth = true
 	f.add("/zookeeper", nil, 0)
 	f.add("/zookeeper/quota", nil, 0)
 	return f
+}
+
+func gzipped(s string) []byte {
+	var b bytes.Buffer
+	w := gzip.NewWriter(&b)
+	_, _ = w.Write([]byte(s)) // a bytes.Buffer never fails
+	_ = w.Close()
+	return b.Bytes()
 }
 
 // run executes cmd and everything it leads to, feeding messages back into

@@ -9,6 +9,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
+
+	"github.com/zkui/zkui/zk"
 )
 
 // newTestApp builds an App on the sample tree with a pinned clock and
@@ -42,19 +44,48 @@ func checkFits(t *testing.T, view string, w, h int) {
 // screens drives the explorer through its main states; each is compared
 // with a golden file and checked to fit.
 var screens = []struct {
-	name string
-	keys []string
+	name  string
+	keys  []string
+	setup func(*App)
 }{
-	{"root", nil},
-	{"text", []string{"j"}},
-	{"expanded", []string{"j", "l"}},
-	{"json", []string{"j", "l", "j", "j"}},
-	{"binary", []string{"j", "l", "j"}},
-	{"ephemeral_stat", []string{"j", "l", "G", "k", "k", "2"}},
-	{"sequential", []string{"j", "l", "j", "j", "j", "l"}},
-	{"locked_acl", []string{"G", "k", "3"}},
-	{"full_help", []string{"?"}},
-	{"detail_focus", []string{"j", "l", "j", "j", "f", "j"}},
+	{"root", nil, nil},
+	{"text", []string{"j"}, nil},
+	{"expanded", []string{"j", "l"}, nil},
+	{"json", []string{"j", "l", "j", "j"}, nil},
+	{"binary", []string{"j", "l", "j"}, nil},
+	{"ephemeral_stat", []string{"j", "l", "G", "k", "k", "k", "2"}, nil},
+	{"sequential", []string{"j", "l", "j", "j", "j", "l"}, nil},
+	{"locked_acl", []string{"G", "k", "3"}, nil},
+	{"full_help", []string{"?"}, nil},
+	{"detail_focus", []string{"j", "l", "j", "j", "f", "j"}, nil},
+	{"gzip_yaml", jump("/formats/conf.gz"), nil},
+	{"xml", jump("/formats/app.xml"), nil},
+	{"properties", jump("/formats/app.properties"), nil},
+	{"long_cut", jump("/formats/long.txt"), nil},
+	{"long_wrapped", append(jump("/formats/long.txt"), "w"), nil},
+	{"json_raw", []string{"j", "l", "j", "j", "v"}, nil},
+	{"json_hex", []string{"j", "l", "j", "j", "v", "v"}, nil},
+	{"json_base64", []string{"j", "l", "j", "j", "v", "v", "v"}, nil},
+	{"gzip_hex", append(jump("/formats/conf.gz"), "v", "v"), nil},
+	{"open_acl", []string{"j", "l", "j", "j", "3"}, nil},
+	{"jump_prompt", append(chars(":", "ctrl+u", "/app/"), "tab"), nil},
+	{"filter_typing", append(chars("j", "l", "j", "/"), "o", "r"), nil},
+	{"filter_kept", append(chars("j", "l", "j", "/"), "o", "enter", "n"), nil},
+	{"disconnected", []string{"j"}, func(a *App) { a.Update(stateMsg{zk.StateDisconnected}) }},
+}
+
+// jump returns the keys that jump to p through the prompt.
+func jump(p string) []string { return append(chars(":", "ctrl+u", p), "enter") }
+
+// chars returns keys followed by one key per rune of text.
+func chars(a, b string, text ...string) []string {
+	out := []string{a, b}
+	for _, t := range text {
+		for _, r := range t {
+			out = append(out, string(r))
+		}
+	}
+	return out
 }
 
 func TestGoldenViews(t *testing.T) {
@@ -63,6 +94,9 @@ func TestGoldenViews(t *testing.T) {
 			name := fmt.Sprintf("%s_%dx%d", sc.name, size.w, size.h)
 			t.Run(name, func(t *testing.T) {
 				a, _ := newTestApp(t, size.w, size.h)
+				if sc.setup != nil {
+					sc.setup(a)
+				}
 				press(a, sc.keys...)
 				view := a.View().Content
 				checkFits(t, view, size.w, size.h)

@@ -19,13 +19,11 @@ func (h helpKeys) ShortHelp() []key.Binding {
 	if h.a.prompt.IsOpen() {
 		return h.a.prompt.ShortHelp()
 	}
-	var out []key.Binding
 	if h.a.focus == focusDetail {
-		out = h.a.detail.ShortHelp()
-	} else {
-		out = append(h.a.tree.ShortHelp(), k.NextTab)
+		return append(h.a.detail.ShortHelp(), k.CycleView, k.Help, k.Quit)
 	}
-	return append(out, k.Jump, k.Filter, k.Help, k.Quit)
+	// Up and down go without saying; what is worth discovering comes first.
+	return []key.Binding{k.Expand, k.Collapse, k.Jump, k.Filter, k.CycleView, k.Help, k.Quit, k.NextTab}
 }
 
 // FullHelp lists every binding grouped by concern, for ?.

@@ -41,6 +41,10 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, a.handleClick(msg)
 	case tea.MouseWheelMsg:
 		a.handleWheel(msg)
+	case copiedMsg:
+		return a, a.handleCopied(msg)
+	case stateMsg:
+		return a, a.handleState(msg)
 	}
 	return a, nil
 }
@@ -85,6 +89,10 @@ func (a *App) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		a.detail.SetTab(detail.TabData)
 		a.detail.ToggleWrap()
 		return nil
+	case key.Matches(msg, k.CopyPath):
+		return a.copyPath()
+	case key.Matches(msg, k.CopyData):
+		return a.copyData()
 	}
 	var cmd tea.Cmd
 	if a.focus == focusDetail {

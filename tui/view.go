@@ -103,6 +103,7 @@ func (a *App) headerView() string {
 		parts = append(parts, st.Label.Render("server ")+st.Value.Render(a.opts.Server))
 	}
 	parts = append(parts, st.Label.Render("session ")+st.Value.Render(fmt.Sprintf("0x%x", a.opts.SessionID)))
+	parts = append(parts, a.sessionBadge())
 	line := strings.Join(parts, sep)
 	if a.opts.ReadOnly {
 		line += " " + st.ReadOnly.Render("READ-ONLY")

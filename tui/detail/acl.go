@@ -22,14 +22,22 @@ func (m Model) aclLines(acl []zk.ACL) []string {
 		return fmt.Sprintf("%-*s  %-*s  %s", schemeW, scheme, idW, id, perms)
 	}
 	lines := []string{d.Label.Render(row("scheme", "id", "perms"))}
-	redacted := false
+	redacted, open := false, false
 	for _, a := range acl {
-		lines = append(lines, d.Value.Render(row(a.Scheme, a.ID, a.Perms.String())))
+		style := d.Value
+		if a.Scheme == "world" && a.ID == "anyone" && a.Perms&zk.PermAll == zk.PermAll {
+			style, open = d.OpenACL, true
+		}
+		lines = append(lines, style.Render(row(a.Scheme, a.ID, a.Perms.String())))
 		if a.Scheme == "digest" && strings.HasSuffix(a.ID, ":x") {
 			redacted = true
 		}
 	}
 	lines = append(lines, "", d.Dim.Render("perms: r read · w write · c create · d delete · a admin"))
+	if open {
+		lines = append(lines, "", d.OpenACL.Render("world:anyone has ALL: any client may read, change, delete"),
+			d.OpenACL.Render("or re-ACL this node (ZooKeeper's default ACL)."))
+	}
 	if redacted {
 		lines = append(lines, "", d.Note.Render("A digest id shown as user:x was redacted by the server:"),
 			d.Note.Render("this session lacks ADMIN permission on the node."))

@@ -112,3 +112,21 @@ func TestHexDumpNarrow(t *testing.T) {
 		t.Fatalf("narrow hex dump should use 8 bytes a line:\n%s", s)
 	}
 }
+
+// world:anyone with ALL is drawn in the warning style and explained.
+func TestOpenACLHighlighted(t *testing.T) {
+	m := newModel(70, 12)
+	m.SetNode(Node{Path: "/open", ACL: zk.WorldACL(zk.PermAll)})
+	m.SetTab(TabACL)
+	s := screen(t, m, 70, 12)
+	if !strings.Contains(s, "world   anyone  rwcda") || !strings.Contains(s, "any client may read, change, delete") {
+		t.Fatalf("open ACL not explained:\n%s", s)
+	}
+	if !strings.Contains(m.View(), m.com.Styles.Detail.OpenACL.Render("world   anyone  rwcda")) {
+		t.Fatal("open ACL row not in the warning style")
+	}
+	m.SetNode(Node{Path: "/ro", ACL: zk.WorldACL(zk.PermRead)})
+	if s := screen(t, m, 70, 12); strings.Contains(s, "any client may") {
+		t.Fatalf("a read-only world ACL was flagged:\n%s", s)
+	}
+}
