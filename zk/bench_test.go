@@ -129,3 +129,30 @@ func itoa(n int) string {
 	}
 	return string(b)
 }
+
+// BenchmarkServerCeiling spreads Gets over several connections (64 in
+// flight on each) to find the most the server answers on this machine: the
+// yardstick for the single-connection figures above.
+func BenchmarkServerCeiling(b *testing.B) {
+	srv := sharedServer(b)
+	benchSetup(b)
+	ctx := context.Background()
+	for _, conns := range []int{1, 2, 4} {
+		b.Run("conns="+itoa(conns), func(b *testing.B) {
+			cs := make([]*Conn, conns)
+			for i := range cs {
+				cs[i] = dialAddr(b, srv.Addr)
+			}
+			var next int
+			var mu sync.Mutex
+			benchInFlight(b, 64*conns, func() error {
+				mu.Lock()
+				c := cs[next%conns]
+				next++
+				mu.Unlock()
+				_, _, err := c.GetData(ctx, benchNode)
+				return err
+			})
+		})
+	}
+}

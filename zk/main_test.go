@@ -3,8 +3,6 @@ package zk
 import (
 	"context"
 	"fmt"
-	"os"
-	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -12,47 +10,12 @@ import (
 	"github.com/zkui/zkui/zk/zktest"
 )
 
-// One real server serves every integration test of this package that does
-// not need its own: starting a JVM per test would cost seconds each. Tests
-// keep out of each other's way by working under their own root path.
-var shared struct {
-	once sync.Once
-	srv  *zktest.Server
-	dir  string
-	err  error
-}
+func TestMain(m *testing.M) { zktest.Main(m) }
 
-func TestMain(m *testing.M) {
-	code := m.Run()
-	if shared.srv != nil {
-		shared.srv.Kill()
-	}
-	if shared.dir != "" {
-		os.RemoveAll(shared.dir)
-	}
-	os.Exit(code)
-}
-
-// sharedServer returns the package's server, starting it on first use. It
-// fails the test (never skips) when ZooKeeper cannot start.
+// sharedServer is the test binary's shared server (see zktest.Shared).
 func sharedServer(t testing.TB) *zktest.Server {
 	t.Helper()
-	if testing.Short() {
-		t.Skip("integration test: needs a real ZooKeeper (run without -short)")
-	}
-	shared.once.Do(func() {
-		shared.dir, shared.err = os.MkdirTemp("", "zk-test-")
-		if shared.err != nil {
-			return
-		}
-		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-		defer cancel()
-		shared.srv, shared.err = zktest.Start(ctx, shared.dir)
-	})
-	if shared.err != nil {
-		t.Fatal(shared.err)
-	}
-	return shared.srv
+	return zktest.Shared(t)
 }
 
 var rootSeq atomic.Int64

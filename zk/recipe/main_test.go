@@ -4,8 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
-	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -14,46 +12,12 @@ import (
 	"github.com/zkui/zkui/zk/zktest"
 )
 
-// One real server serves the integration tests that do not need their own
-// (a JVM per test costs seconds); each test works under its own root.
-var shared struct {
-	once sync.Once
-	srv  *zktest.Server
-	dir  string
-	err  error
-}
+func TestMain(m *testing.M) { zktest.Main(m) }
 
-func TestMain(m *testing.M) {
-	code := m.Run()
-	if shared.srv != nil {
-		shared.srv.Kill()
-	}
-	if shared.dir != "" {
-		os.RemoveAll(shared.dir)
-	}
-	os.Exit(code)
-}
-
-// sharedServer starts the package's server on first use. It fails the test
-// (never skips, except with -short) when ZooKeeper cannot start.
+// sharedServer is the test binary's shared server (see zktest.Shared).
 func sharedServer(t testing.TB) *zktest.Server {
 	t.Helper()
-	if testing.Short() {
-		t.Skip("integration test: needs a real ZooKeeper (run without -short)")
-	}
-	shared.once.Do(func() {
-		shared.dir, shared.err = os.MkdirTemp("", "recipe-test-")
-		if shared.err != nil {
-			return
-		}
-		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-		defer cancel()
-		shared.srv, shared.err = zktest.Start(ctx, shared.dir)
-	})
-	if shared.err != nil {
-		t.Fatal(shared.err) // names the install script when ZooKeeper is missing
-	}
-	return shared.srv
+	return zktest.Shared(t)
 }
 
 // newClient returns a connected Client on addr, closed with the test.
