@@ -68,12 +68,14 @@ type App struct {
 
 	width, height int
 
-	lastID     uint64            // last request id handed out
-	detailID   uint64            // id of the detail read whose answer is wanted
-	detailFor  string            // path of that read
-	loadIDs    map[string]uint64 // per path, id of the children read wanted
-	pathID     uint64            // id of the jump whose answer is wanted
-	completeID uint64            // id of the completion whose answer is wanted
+	lastID      uint64            // last request id handed out
+	detailID    uint64            // id of the detail read whose answer is wanted
+	detailFor   string            // path of that read
+	loadIDs     map[string]uint64 // per path, id of the children read wanted
+	pathID      uint64            // id of the jump whose answer is wanted
+	completeID  uint64            // id of the completion whose answer is wanted
+	completing  bool              // a completion is on its way
+	acceptAfter bool              // enter came while completing: accept once it lands
 }
 
 // New builds the explorer on src. Nothing is read until the program runs

@@ -92,7 +92,8 @@ func splitInput(input string) (parent, prefix string) {
 // goTo shows target in the tree: at once when the tree has it, else after
 // loading its ancestors.
 func (a *App) goTo(target string) tea.Cmd {
-	if cmd, ok := a.tree.Reveal(target); ok {
+	if a.tree.Ready(target) {
+		cmd, _ := a.tree.Reveal(target)
 		return cmd
 	}
 	a.lastID++
@@ -142,21 +143,20 @@ func (a *App) handlePromptKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, k.Cancel):
 		a.prompt.Close()
+		a.completing, a.acceptAfter = false, false
 		if kind == prompt.Filter {
 			a.tree.ClearFilter()
 		}
 		return nil
-	case key.Matches(msg, k.Accept):
-		value := a.prompt.Value()
-		a.prompt.Close()
-		if kind == prompt.Jump {
-			return a.goTo(cleanPath(value))
-		}
-		a.filterStatus()
+	case key.Matches(msg, k.Accept) && a.completing:
+		// Keys typed ahead (tab, enter) must not outrun the completion.
+		a.acceptAfter = true
 		return nil
+	case key.Matches(msg, k.Accept):
+		return a.acceptPrompt()
 	case kind == prompt.Jump && key.Matches(msg, k.Complete):
 		a.lastID++
-		a.completeID = a.lastID
+		a.completeID, a.completing = a.lastID, true
 		return complete(a.ctx, a.src, a.lastID, a.prompt.Value())
 	}
 	var cmd tea.Cmd
@@ -167,6 +167,18 @@ func (a *App) handlePromptKey(msg tea.KeyPressMsg) tea.Cmd {
 		a.filterHint()
 	}
 	return cmd
+}
+
+// acceptPrompt closes the prompt and acts on its value.
+func (a *App) acceptPrompt() tea.Cmd {
+	kind, value := a.prompt.Kind(), a.prompt.Value()
+	a.prompt.Close()
+	a.completing, a.acceptAfter = false, false
+	if kind == prompt.Jump {
+		return a.goTo(cleanPath(value))
+	}
+	a.filterStatus()
+	return nil
 }
 
 func (a *App) filterHint() {
@@ -184,10 +196,23 @@ func (a *App) filterStatus() {
 
 // handleComplete applies completion candidates to the jump prompt: one
 // completes the name, several complete their common prefix and are listed.
-func (a *App) handleComplete(msg completeMsg) {
-	if msg.id != a.completeID || a.prompt.Kind() != prompt.Jump || a.prompt.Value() != msg.input {
-		return // typed on meanwhile
+func (a *App) handleComplete(msg completeMsg) tea.Cmd {
+	if msg.id != a.completeID {
+		return nil // a newer completion is on its way
 	}
+	a.completing = false
+	if a.prompt.Kind() != prompt.Jump || a.prompt.Value() != msg.input {
+		a.acceptAfter = false
+		return nil // typed on meanwhile: the answer no longer fits
+	}
+	a.applyCompletion(msg)
+	if a.acceptAfter {
+		return a.acceptPrompt()
+	}
+	return nil
+}
+
+func (a *App) applyCompletion(msg completeMsg) {
 	if msg.err != nil {
 		a.prompt.SetHint(msg.err.Error())
 		return

@@ -25,6 +25,17 @@ func TestJumpToUnloadedPath(t *testing.T) {
 	if a.prompt.IsOpen() {
 		t.Fatal("prompt still open")
 	}
+	// A node known only by name from a read ahead: its level is loaded
+	// first, so its siblings show as the leaves they are.
+	press(a, ":", "ctrl+u")
+	typeText(a, "/formats/app.xml")
+	press(a, "enter")
+	if a.tree.Selected() != "/formats/app.xml" {
+		t.Fatalf("selected %q", a.tree.Selected())
+	}
+	if screen := ansi.Strip(a.render()); strings.Contains(screen, "▸ long.txt") || !strings.Contains(screen, "long.txt") {
+		t.Fatalf("siblings of the jump target not loaded:\n%s", screen)
+	}
 	// A missing node: the deepest existing ancestor and an error.
 	press(a, ":", "ctrl+u")
 	typeText(a, "app/nope/deeper")
@@ -165,5 +176,22 @@ func TestMouse(t *testing.T) {
 	}
 	if a.View().MouseMode != tea.MouseModeCellMotion {
 		t.Fatal("the view does not ask for mouse events")
+	}
+}
+
+// Enter typed while a completion is on its way waits for it, so typing
+// ahead (as tmux or a fast typist does) jumps to the completed path.
+func TestEnterWaitsForCompletion(t *testing.T) {
+	a, _ := newTestApp(t, 120, 30)
+	press(a, ":", "ctrl+u")
+	typeText(a, "/formats/app.p")
+	_, completion := a.Update(keyMsg("tab"))
+	press(a, "enter")
+	if !a.prompt.IsOpen() {
+		t.Fatal("enter accepted before the completion landed")
+	}
+	run(a, completion)
+	if a.prompt.IsOpen() || a.tree.Selected() != "/formats/app.properties" {
+		t.Fatalf("prompt open %v, selected %q", a.prompt.IsOpen(), a.tree.Selected())
 	}
 }

@@ -36,7 +36,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case pathMsg:
 		return a, a.handlePath(msg)
 	case completeMsg:
-		a.handleComplete(msg)
+		return a, a.handleComplete(msg)
 	case tea.MouseClickMsg:
 		return a, a.handleClick(msg)
 	case tea.MouseWheelMsg:

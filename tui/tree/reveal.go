@@ -24,6 +24,22 @@ func (m *Model) Reveal(path string) (tea.Cmd, bool) {
 // Has reports whether path is in the tree.
 func (m Model) Has(path string) bool { return m.byPath[path] != nil }
 
+// Ready reports whether path can be revealed as is: it is in the tree and
+// every ancestor's children were loaded with their stats (a node known
+// only by name from a read ahead is not enough).
+func (m Model) Ready(path string) bool {
+	n := m.byPath[path]
+	if n == nil {
+		return false
+	}
+	for p := n.parent; p != nil; p = p.parent {
+		if !p.loaded {
+			return false
+		}
+	}
+	return true
+}
+
 // ScrollBy moves the window by n rows without moving the cursor, for the
 // mouse wheel; the next key press brings the cursor back into view.
 func (m *Model) ScrollBy(n int) {
