@@ -48,6 +48,40 @@ keys G
 for _ in $(seq 6); do keys k; done
 keys 1
 expect "--auth"
+# Jump to a path with tab completion (the pauses let each answer land).
+keys : C-u /val
+sleep 0.3
+keys Tab
+expect "jump to: /values"
+keys /se
+sleep 0.3
+keys Tab
+expect "jump to: /values/settings.json.gz"
+keys Enter
+# A gzip value: inflated and marked; v cycles to the raw bytes in hex.
+expect "gzip json"
+expect '"ttlSeconds": 300'
+keys v v
+expect "00000000  1f 8b"
+keys v v
+# Filter the level as you type; n steps through the matches; esc clears.
+keys /
+keys u n
+expect "filter: un"
+keys Enter
+expect "/values/unicode"
+keys Escape
+expect "large-text"
+# History: back to where the jump came from (the locked node).
+keys [
+expect "may not read the node's data"
+keys ]
+expect "/values/unicode"
+# The full help, grouped by concern.
+keys ?
+expect "Navigation"
+expect "copy data"
+keys ?
 keys q
 for _ in $(seq 100); do
 	tmux -L "$sock" has-session -t smoke 2>/dev/null || { echo "ok: zkui quit"; exit 0; }

@@ -2,7 +2,6 @@ package tui
 
 import (
 	"encoding/base64"
-	"fmt"
 	"os"
 
 	tea "charm.land/bubbletea/v2"
@@ -46,7 +45,10 @@ func (a *App) handleCopied(msg copiedMsg) tea.Cmd {
 	case msg.ssh:
 		a.status.Set(statusbar.Success, "copied "+msg.what+" via the terminal (OSC 52, over SSH)")
 	case msg.err != nil:
-		a.status.Set(statusbar.Success, fmt.Sprintf("copied %s via the terminal (OSC 52): no system clipboard (%v)", msg.what, msg.err))
+		// The helpers' own error is long ("install xsel or xclip..."): it
+		// goes to the log, the status says what happened.
+		a.com.Logger.Info("system clipboard unavailable, using OSC 52", "err", msg.err)
+		a.status.Set(statusbar.Success, "copied "+msg.what+" via the terminal (OSC 52; no system clipboard)")
 	default:
 		a.status.Set(statusbar.Success, "copied "+msg.what+" to the system clipboard")
 		return nil
