@@ -35,6 +35,10 @@ func FromPalette(dark bool, p Palette) *Theme {
 	t.Pane = PaneStyles{
 		Blurred: pane.BorderForeground(p.Subtle),
 		Focused: pane.BorderForeground(p.Accent),
+
+		BlurredEdge: lipgloss.NewStyle().Foreground(p.Subtle),
+		FocusedEdge: lipgloss.NewStyle().Foreground(p.Accent),
+		Border:      lipgloss.RoundedBorder(),
 	}
 	t.Tree = TreeStyles{
 		Row:          base,

@@ -99,6 +99,12 @@ type HeaderStyles struct {
 type PaneStyles struct {
 	Blurred lipgloss.Style // a pane without keyboard focus
 	Focused lipgloss.Style // the pane receiving keys
+	// BlurredEdge and FocusedEdge colour the border glyphs alone, for views
+	// that draw the frame around content already cut to size (cheaper than
+	// Blurred/Focused, which measure and re-wrap the content).
+	BlurredEdge lipgloss.Style
+	FocusedEdge lipgloss.Style
+	Border      lipgloss.Border
 }
 
 // TreeStyles style rows of the tree.

@@ -57,7 +57,7 @@ func TestErrorsGoToStatus(t *testing.T) {
 func TestResizeNeverGarbles(t *testing.T) {
 	a, _ := newTestApp(t, 80, 24)
 	press(a, "j", "l", "j", "j")
-	for _, s := range [][2]int{{160, 48}, {99, 30}, {100, 30}, {80, 24}, {200, 60}, {81, 25}, {120, 24}} {
+	for _, s := range [][2]int{{160, 48}, {99, 30}, {100, 30}, {80, 24}, {200, 60}, {81, 25}, {120, 24}, {30, 12}, {12, 8}, {4, 5}} {
 		a.Update(tea.WindowSizeMsg{Width: s[0], Height: s[1]})
 		checkFits(t, a.View().Content, s[0], s[1])
 		press(a, "?")

@@ -57,16 +57,21 @@ func (a *App) render() string {
 	}
 	body := a.height - lipgloss.Height(a.headerView()) - 1 - lipgloss.Height(a.helpView())
 	tw, th, dw, dh := a.paneSizes(max(body, 0))
-	treePane := a.pane(a.focus == focusTree, tw, th, a.tree.View())
-	detailPane := a.pane(a.focus == focusDetail, dw, dh, a.detail.View())
 	var panes string
 	switch {
 	case a.help.ShowAll:
 		panes = a.helpPage(a.width, max(body, 0))
 	case a.width >= wideWidth:
-		panes = lipgloss.JoinHorizontal(lipgloss.Top, treePane, detailPane)
+		treePane := a.pane(a.focus == focusTree, tw, th, a.tree.View())
+		detailPane := a.pane(a.focus == focusDetail, dw, dh, a.detail.View())
+		for i := range treePane {
+			treePane[i] += detailPane[i]
+		}
+		panes = strings.Join(treePane, "\n")
 	default:
-		panes = lipgloss.JoinVertical(lipgloss.Left, treePane, detailPane)
+		treePane := a.pane(a.focus == focusTree, tw, th, a.tree.View())
+		detailPane := a.pane(a.focus == focusDetail, dw, dh, a.detail.View())
+		panes = strings.Join(append(treePane, detailPane...), "\n")
 	}
 	parts := []string{a.headerView()}
 	if body > 0 {
@@ -80,15 +85,36 @@ func (a *App) render() string {
 	return strings.Join(parts, "\n")
 }
 
-func (a *App) pane(focused bool, w, h int, content string) string {
+// pane frames content (exactly w-2 by h-2 cells: the widgets' views are)
+// with a border, as h lines of w cells. The frame is drawn by hand: lipgloss
+// would measure and re-wrap every line of the content on every frame.
+func (a *App) pane(focused bool, w, h int, content string) []string {
 	if w <= 2 || h <= 2 {
-		return ""
+		out := make([]string, max(h, 0)) // nothing fits: blank cells keep the layout
+		for i := range out {
+			out[i] = strings.Repeat(" ", max(w, 0))
+		}
+		return out
 	}
-	style := a.com.Styles.Pane.Blurred
+	st := a.com.Styles.Pane
+	edge := st.BlurredEdge
 	if focused {
-		style = a.com.Styles.Pane.Focused
+		edge = st.FocusedEdge
 	}
-	return style.Width(w).Height(h).Render(content)
+	b := st.Border
+	left, right := edge.Render(b.Left), edge.Render(b.Right)
+	lines := strings.Split(content, "\n")
+	blank := strings.Repeat(" ", w-2)
+	out := make([]string, 0, h)
+	out = append(out, edge.Render(b.TopLeft+strings.Repeat(b.Top, w-2)+b.TopRight))
+	for i := range h - 2 {
+		l := blank
+		if i < len(lines) {
+			l = lines[i]
+		}
+		out = append(out, left+l+right)
+	}
+	return append(out, edge.Render(b.BottomLeft+strings.Repeat(b.Bottom, w-2)+b.BottomRight))
 }
 
 // headerView shows what the session is connected to.
