@@ -48,3 +48,22 @@ func TestPaneFrameSize(t *testing.T) {
 		}
 	}
 }
+
+// Roles that must stand out from their neighbours: a lost session from a
+// healthy one, an open ACL from an ordinary value, JSON keys from strings.
+func TestRolesDiffer(t *testing.T) {
+	for _, dark := range []bool{true, false} {
+		th := New(dark)
+		for _, pair := range [][2]string{
+			{th.Header.Connected.Render("x"), th.Header.Disconnected.Render("x")},
+			{th.Detail.Value.Render("x"), th.Detail.OpenACL.Render("x")},
+			{th.Syntax.Key.Render("x"), th.Syntax.String.Render("x")},
+			{th.Syntax.Number.Render("x"), th.Syntax.String.Render("x")},
+			{th.Pane.FocusedEdge.Render("x"), th.Pane.BlurredEdge.Render("x")},
+		} {
+			if pair[0] == pair[1] {
+				t.Errorf("dark=%v: two roles render alike: %q", dark, pair[0])
+			}
+		}
+	}
+}

@@ -195,3 +195,30 @@ func TestEnterWaitsForCompletion(t *testing.T) {
 		t.Fatalf("prompt open %v, selected %q", a.prompt.IsOpen(), a.tree.Selected())
 	}
 }
+
+// Stacked panes (narrow terminal): the detail pane is below the tree.
+func TestMouseStacked(t *testing.T) {
+	a, _ := newTestApp(t, 80, 24)
+	treeR, detailR := a.paneRects()
+	if detailR.y != treeR.y+treeR.h || detailR.x != 0 {
+		t.Fatalf("stacked rects %+v %+v", treeR, detailR)
+	}
+	// Rows: / app formats secret zookeeper.
+	_, cmd := a.Update(tea.MouseClickMsg{X: 5, Y: treeR.y + 1 + 3, Button: tea.MouseLeft})
+	run(a, cmd)
+	if a.tree.Selected() != "/secret" {
+		t.Fatalf("click selected %s", a.tree.Selected())
+	}
+	a.Update(tea.MouseClickMsg{X: detailR.x + 1 + 15, Y: detailR.y + 1, Button: tea.MouseLeft})
+	if a.detail.Tab() != detail.TabACL {
+		t.Fatalf("tab click in the lower pane: %v", a.detail.Tab())
+	}
+	// Clicks while the help page is shown do nothing.
+	press(a, "?")
+	before := a.tree.Selected()
+	_, cmd = a.Update(tea.MouseClickMsg{X: 5, Y: treeR.y + 2, Button: tea.MouseLeft})
+	run(a, cmd)
+	if a.tree.Selected() != before {
+		t.Fatal("a click went through the help page")
+	}
+}
