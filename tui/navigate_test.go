@@ -222,3 +222,11 @@ func TestMouseStacked(t *testing.T) {
 		t.Fatal("a click went through the help page")
 	}
 }
+
+func TestNextMatchWithoutFilterExplains(t *testing.T) {
+	a, _ := newTestApp(t, 120, 30)
+	press(a, "n")
+	if _, text := a.status.Text(); !strings.Contains(text, "/ filters") || a.tree.Selected() != "/" {
+		t.Fatalf("status %q at %s", text, a.tree.Selected())
+	}
+}

@@ -160,10 +160,15 @@ func (a *App) handleFindKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	case key.Matches(msg, k.Filter):
 		a.setFocus(focusTree)
 		return a.openPrompt(prompt.Filter), true
-	case key.Matches(msg, k.NextMatch):
+	case key.Matches(msg, k.NextMatch), key.Matches(msg, k.PrevMatch):
+		if len(a.tree.Matches()) == 0 {
+			a.status.Set(statusbar.Info, "no matches to step through: / filters the current level")
+			return nil, true
+		}
+		if key.Matches(msg, k.PrevMatch) {
+			return a.tree.NextMatch(-1), true
+		}
 		return a.tree.NextMatch(1), true
-	case key.Matches(msg, k.PrevMatch):
-		return a.tree.NextMatch(-1), true
 	case key.Matches(msg, k.HistBack), key.Matches(msg, k.HistFwd):
 		step := a.hist.back
 		if key.Matches(msg, k.HistFwd) {
