@@ -98,6 +98,7 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		Title:     "demo",
 		Server:    srv.Addr,
 		SessionID: viewer.SessionID(),
+		States:    viewer.States(),
 		Logger:    logger,
 	})
 }

@@ -62,6 +62,7 @@ func runExplorer(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		Title:     opts.server,
 		Server:    client.Server(),
 		SessionID: client.SessionID(),
+		States:    client.States(),
 		ReadOnly:  opts.readOnly,
 		Logger:    logger,
 	})
