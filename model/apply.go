@@ -101,6 +101,7 @@ func (t *Tree) applySession(st zk.State) {
 		}
 		t.connected = false
 		t.lost = true
+		t.expired = t.expired || st == zk.StateExpired
 		t.w.touchAll()
 		t.notes.add("", true)
 	case zk.StateConnected, zk.StateConnectedReadOnly:
@@ -119,18 +120,26 @@ func (t *Tree) applySession(st zk.State) {
 
 // reconcile re-reads the stat of every mirrored node and remembers the
 // pzxid of every listed one: only those whose pzxid moved are listed again.
+// With one-shot watches after an expiry every watch is gone, so every
+// listed node is listed again (which sets its child watch again).
 func (t *Tree) reconcile() {
 	t.counts.Reconciles++
+	relist := t.oneShot && t.expired
+	t.expired = false
 	t.recon = make(map[int32]int64)
 	for id := range t.s.nodes {
 		nd := &t.s.nodes[id]
 		if nd.flags&fFree != 0 {
 			continue
 		}
-		if nd.flags&fKids != 0 {
+		k := wCheck
+		switch {
+		case nd.flags&fKids != 0 && relist:
+			k = wKids
+		case nd.flags&fKids != 0:
 			t.recon[int32(id)] = nd.stat.Pzxid
 		}
-		t.w.queue(t.s.path(int32(id)), wCheck)
+		t.w.queue(t.s.path(int32(id)), k)
 	}
 	t.w.touchAll()
 }
@@ -236,7 +245,10 @@ func (t *Tree) applyData(id int32, path string, r zk.ReadResult, suspect bool) {
 	if nd.flags&fWantKids == 0 && (t.full || (id != 0 && t.s.nodes[nd.parent].flags&fExpanded != 0)) {
 		nd.flags |= fWantKids // full sync, or one level ahead of what is shown
 	}
-	if nd.flags&(fWantKids|fKids) == fWantKids && r.Stat.NumChildren > 0 {
+	// A wanted node's children are listed once it has any. With one-shot
+	// watches a childless one is listed too: that sets the child watch
+	// that tells of its first child (no created event will).
+	if nd.flags&(fWantKids|fKids) == fWantKids && (r.Stat.NumChildren > 0 || t.oneShot) {
 		t.w.queue(path, wKids)
 	}
 }

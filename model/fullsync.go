@@ -37,7 +37,7 @@ func (t *Tree) FullSync(ctx context.Context, progress func(Progress)) error {
 			continue
 		}
 		nd.flags |= fWantKids
-		if nd.flags&fKids == 0 && (id == 0 || nd.stat.NumChildren > 0) {
+		if nd.flags&fKids == 0 && (id == 0 || nd.stat.NumChildren > 0 || t.oneShot) {
 			t.w.queue(t.s.path(int32(id)), wKids)
 		}
 	}

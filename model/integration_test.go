@@ -292,3 +292,26 @@ func TestConvergesAcrossExpiry(t *testing.T) {
 		t.Fatal("no reconcile pass after the expiry")
 	}
 }
+
+// TestConvergesWithOneShotWatches runs the fallback for servers older than
+// 3.6 (one-shot watches on loaded nodes, single pipelined reads) against
+// the same churn.
+func TestConvergesWithOneShotWatches(t *testing.T) {
+	if testing.Short() {
+		t.Skip("integration test")
+	}
+	srv := zktest.Standalone(t)
+	paths := seedTree(t, dialConn(t, srv.Addr), 10, 10, 50)
+	g := goZK(t, srv.Addr)
+	tr := startTree(t, dialConn(t, srv.Addr), Options{OneShotWatches: true})
+	syncErr := make(chan error, 1)
+	go func() { syncErr <- tr.FullSync(context.Background(), nil) }()
+	churnServer(g, paths, 2000)
+	if err := <-syncErr; err != nil {
+		t.Fatal(err)
+	}
+	checkMirror(t, tr, g)
+	// Watches were re-armed: later changes are seen too.
+	churnServer(g, paths, 500)
+	checkMirror(t, tr, g)
+}

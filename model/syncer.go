@@ -68,6 +68,11 @@ func (t *Tree) loop(events <-chan zk.Event) {
 			} else {
 				backoff = 0
 			}
+		case reply := <-t.idleReq:
+			t.mu.RLock()
+			reply <- t.idleLocked() && !t.lost && t.dead == nil
+			t.mu.RUnlock()
+			continue
 		case <-retry.C:
 			hold = false
 		case <-t.kick:

@@ -26,6 +26,7 @@ type Tree struct {
 	recon     map[int32]int64 // reconcile: pzxid of listed nodes before the loss
 	connected bool
 	lost      bool // connection or session lost since the last reconcile
+	expired   bool // the session expired since the last reconcile
 	dead      error
 	inflight  int // batches on the wire
 	counts    Counts
@@ -35,6 +36,7 @@ type Tree struct {
 	oneShot  bool        // fallback: one-shot watches on loaded nodes
 
 	kick    chan struct{}
+	idleReq chan chan bool // WaitIdle asks the syncer, which holds no unapplied event then
 	results chan *batch
 	shots   chan zk.Event // events of one-shot watches (fallback)
 	events  <-chan zk.Event
@@ -56,6 +58,7 @@ func New(sess Session, opts Options) *Tree {
 		w:       newWorkQueue(),
 		idleCh:  make(chan struct{}),
 		kick:    make(chan struct{}, 1),
+		idleReq: make(chan chan bool),
 		results: make(chan *batch, opts.InFlight),
 		shots:   make(chan zk.Event, 1024),
 		ctx:     ctx,
@@ -161,23 +164,35 @@ func (t *Tree) Status() Status {
 	}
 }
 
-// WaitIdle waits until nothing is queued or in flight: the mirror agrees
-// with every event received so far.
+// WaitIdle waits until nothing is queued or in flight and every event
+// received so far is applied: the mirror agrees with all it has heard of.
 func (t *Tree) WaitIdle(ctx context.Context) error {
 	for {
 		t.mu.RLock()
-		idle, ch, dead := t.idleLocked() && !t.lost, t.idleCh, t.dead
+		ch, dead := t.idleCh, t.dead
 		t.mu.RUnlock()
 		if dead != nil {
 			return dead
 		}
-		if idle {
+		// Only the syncer can tell: an event it has taken off the channel
+		// but not applied yet is visible nowhere else.
+		reply := make(chan bool, 1)
+		select {
+		case t.idleReq <- reply:
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-t.ctx.Done():
+			return errStopped
+		}
+		if <-reply {
 			return nil
 		}
 		select {
 		case <-ch:
 		case <-ctx.Done():
 			return ctx.Err()
+		case <-t.ctx.Done():
+			return errStopped
 		}
 	}
 }
