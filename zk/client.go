@@ -98,6 +98,16 @@ type Client struct {
 	// MaxFrameSize is the largest frame sent or accepted
 	// (DefaultMaxFrameSize when 0).
 	MaxFrameSize int
+	// ReadOnly makes the Client refuse every write (create, delete,
+	// setData, setACL, multi, reconfig) with ErrReadOnly before anything
+	// is sent, whatever the server allows. Watches, reads and session
+	// operations still work.
+	ReadOnly bool
+	// OnRequest, when set, is told of every call once it ends (see
+	// OpRecord and WithOnRequest); an OpLog's Record method fits.
+	OnRequest func(OpRecord)
+
+	onSend func(opcode) // test hook: every frame queued on any connection
 
 	initOnce sync.Once
 	initErr  error

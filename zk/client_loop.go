@@ -142,6 +142,15 @@ func (c *Client) dialOptions(rwOnly bool) []Option {
 		withWatches(c.watches, nil),
 		withSession(id, passwd, sess.zxid),
 	}
+	if c.ReadOnly {
+		opts = append(opts, WithRefuseWrites(true))
+	}
+	if c.OnRequest != nil {
+		opts = append(opts, WithOnRequest(c.OnRequest))
+	}
+	if c.onSend != nil {
+		opts = append(opts, func(cfg *config) { cfg.onSend = c.onSend })
+	}
 	if c.MaxFrameSize > 0 {
 		opts = append(opts, WithMaxFrameSize(c.MaxFrameSize))
 	}

@@ -26,6 +26,11 @@ func (c *Client) do(ctx context.Context, op, path string, pol retryPolicy, f fun
 	if err := c.start(); err != nil {
 		return err
 	}
+	if c.ReadOnly && writeOps[op] {
+		// Refused here too, so a write fails at once even while no
+		// server is reachable; the Conn's own gate covers every path.
+		return &clientError{op: op, path: path, cause: ErrReadOnly, msg: "the client is in read-only mode"}
+	}
 	retries := c.maxRetries()
 	for attempt := 0; ; attempt++ {
 		conn, err := c.waitConn(ctx, op, path, c.sessionTimeout())
@@ -46,6 +51,9 @@ func (c *Client) do(ctx context.Context, op, path string, pol retryPolicy, f fun
 		}
 	}
 }
+
+// writeOps are the Client operation names that change the tree.
+var writeOps = map[string]bool{"create": true, "delete": true, "setData": true, "setACL": true, "multi": true, "reconfig": true}
 
 func (c *Client) mayRetry(err error, pol retryPolicy) bool {
 	if !IsRetryable(err) {

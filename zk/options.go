@@ -41,6 +41,10 @@ type config struct {
 	lastZxid  int64
 	watches   *watchManager
 	onEvent   func(Event) // session events, for Client's state stream
+
+	refuseWrites bool           // read-only mode chosen by the program
+	onRequest    func(OpRecord) // the operation log hook
+	onSend       func(opcode)   // test hook: every frame queued for the wire
 }
 
 type authInfo struct {

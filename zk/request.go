@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"sync"
+	"time"
 
 	"github.com/zkui/zkui/zk/internal/jute"
 	"github.com/zkui/zkui/zk/internal/proto"
@@ -87,7 +88,13 @@ func (c *Conn) call(ctx context.Context, op opcode, path string, body jute.Recor
 	return err
 }
 
-func (c *Conn) callZxid(ctx context.Context, op opcode, path string, body, resp jute.Record, w *watcher, decodeOnError bool) (int64, error) {
+func (c *Conn) callZxid(ctx context.Context, op opcode, path string, body, resp jute.Record, w *watcher, decodeOnError bool) (zxid int64, err error) {
+	start := time.Now()
+	sent := false
+	defer func() { c.report(op, path, start, sent, err) }()
+	if err := c.refuseWrite(op, path); err != nil {
+		return 0, err
+	}
 	if err := ctx.Err(); err != nil {
 		return 0, ctxError(op, path, err)
 	}
@@ -98,6 +105,7 @@ func (c *Conn) callZxid(ctx context.Context, op opcode, path string, body, resp 
 		putRequest(r)
 		return 0, err
 	}
+	sent = true
 	select {
 	case <-r.done:
 		zxid, err := r.zxid, r.result()
@@ -160,6 +168,9 @@ func (c *Conn) enqueue(r *request, body jute.Record, auth bool) error {
 	}
 	binary.BigEndian.PutUint32(out[start:], uint32(n))
 	c.out = out
+	if c.cfg.onSend != nil {
+		c.cfg.onSend(r.op)
+	}
 	if auth {
 		c.auths.push(r)
 	} else {
