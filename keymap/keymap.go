@@ -37,6 +37,19 @@ type KeyMap struct {
 	CopyPath  key.Binding
 	CopyData  key.Binding
 
+	// Editing: every binding here changes the tree, so read-only mode
+	// disables them all (DisableWrites) and help no longer shows them.
+	Create      key.Binding // create a node under the selected one
+	EditInline  key.Binding // edit the data in a text area
+	EditOutside key.Binding // edit the data in $VISUAL / $EDITOR
+	Delete      key.Binding // delete the node (confirmed)
+	DeleteTree  key.Binding // delete the node and everything under it
+	EditACL     key.Binding
+	Copy        key.Binding // copy the subtree elsewhere
+	Move        key.Binding // move the subtree elsewhere
+	Undo        key.Binding // undo the last data edit
+	OpLog       key.Binding // show the operation log (not a write)
+
 	// Detail tabs and focus.
 	NextTab key.Binding
 	PrevTab key.Binding
@@ -54,6 +67,21 @@ type KeyMap struct {
 	// Prompt holds the keys of the one-line prompts, which capture the
 	// keyboard while open and so may reuse keys bound above.
 	Prompt PromptKeyMap
+	// Dialog holds the keys of the editing dialogs, which capture the
+	// keyboard too.
+	Dialog DialogKeyMap
+}
+
+// DialogKeyMap holds the bindings active while a dialog is open.
+type DialogKeyMap struct {
+	Submit    key.Binding // save / create / confirm from any field
+	Cancel    key.Binding
+	NextField key.Binding
+	PrevField key.Binding
+	Cycle     key.Binding // next choice of a choice field (mode, ACL kind)
+	Overwrite key.Binding // conflict: write mine over the current value
+	EditAgain key.Binding // conflict: edit mine again on top of the current value
+	Discard   key.Binding // conflict: drop my edit
 }
 
 // PromptKeyMap holds the bindings active while a prompt is open.
@@ -92,6 +120,17 @@ func Default() KeyMap {
 		CopyPath:  key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy path")),
 		CopyData:  key.NewBinding(key.WithKeys("Y"), key.WithHelp("Y", "copy data")),
 
+		Create:      key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add node")),
+		EditInline:  key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "edit data")),
+		EditOutside: key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit in $EDITOR")),
+		Delete:      key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "delete")),
+		DeleteTree:  key.NewBinding(key.WithKeys("D"), key.WithHelp("D", "delete subtree")),
+		EditACL:     key.NewBinding(key.WithKeys("A"), key.WithHelp("A", "edit ACL")),
+		Copy:        key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "copy subtree")),
+		Move:        key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "move subtree")),
+		Undo:        key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo edit")),
+		OpLog:       key.NewBinding(key.WithKeys("L"), key.WithHelp("L", "operation log")),
+
 		NextTab: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next tab")),
 		PrevTab: key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "prev tab")),
 		DataTab: key.NewBinding(key.WithKeys("1"), key.WithHelp("1", "data")),
@@ -109,6 +148,35 @@ func Default() KeyMap {
 			Cancel:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
 			Complete: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "complete")),
 		},
+		Dialog: DialogKeyMap{
+			Submit:    key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save/confirm")),
+			Cancel:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+			NextField: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next field")),
+			PrevField: key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "prev field")),
+			Cycle:     key.NewBinding(key.WithKeys("ctrl+n"), key.WithHelp("ctrl+n", "next choice")),
+			Overwrite: key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "overwrite")),
+			EditAgain: key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit again on current")),
+			Discard:   key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "discard mine")),
+		},
+	}
+}
+
+// Edit returns the bindings that change the tree (and the log of what was
+// sent), for help columns.
+func (k KeyMap) Edit() []key.Binding {
+	return []key.Binding{k.Create, k.EditInline, k.EditOutside, k.Delete, k.DeleteTree, k.EditACL, k.Copy, k.Move, k.Undo, k.OpLog}
+}
+
+// Writes returns pointers to every binding that changes the tree.
+func (k *KeyMap) Writes() []*key.Binding {
+	return []*key.Binding{&k.Create, &k.EditInline, &k.EditOutside, &k.Delete, &k.DeleteTree, &k.EditACL, &k.Copy, &k.Move, &k.Undo}
+}
+
+// DisableWrites turns off every binding that changes the tree, for
+// read-only mode: a disabled binding matches no key and help hides it.
+func (k *KeyMap) DisableWrites() {
+	for _, b := range k.Writes() {
+		b.SetEnabled(false)
 	}
 }
 

@@ -42,7 +42,7 @@ func TestEveryBindingHasKeysAndHelp(t *testing.T) {
 // but nothing else overlaps.
 func TestNoKeyBoundTwice(t *testing.T) {
 	// The prompt captures the keyboard, so it is a namespace of its own.
-	for _, set := range []any{Default(), Default().Prompt} {
+	for _, set := range []any{Default(), Default().Prompt, Default().Dialog} {
 		seen := map[string]string{}
 		for name, b := range bindings(set) {
 			for _, k := range b.Keys() {
@@ -59,7 +59,7 @@ func TestNoKeyBoundTwice(t *testing.T) {
 func TestGroupsCoverEveryBinding(t *testing.T) {
 	k := Default()
 	inGroup := map[string]bool{}
-	for _, g := range [][]key.Binding{k.Navigation(), k.Tree(), k.Finding(), k.Data(), k.Tabs(), k.App()} {
+	for _, g := range [][]key.Binding{k.Navigation(), k.Tree(), k.Finding(), k.Data(), k.Tabs(), k.App(), k.Edit()} {
 		for _, b := range g {
 			inGroup[b.Help().Key+" "+b.Help().Desc] = true
 		}
@@ -85,5 +85,19 @@ func TestGroupsCoverTheirBindings(t *testing.T) {
 	if len(k.Navigation()) != 8 || len(k.Tabs()) != 5 || len(k.App()) != 5 || len(k.Finding()) != 6 || len(k.Data()) != 4 {
 		t.Fatalf("groups: nav %d tabs %d app %d finding %d data %d",
 			len(k.Navigation()), len(k.Tabs()), len(k.App()), len(k.Finding()), len(k.Data()))
+	}
+}
+
+// DisableWrites turns off exactly the bindings that change the tree.
+func TestDisableWrites(t *testing.T) {
+	k := Default()
+	k.DisableWrites()
+	for _, b := range k.Writes() {
+		if b.Enabled() {
+			t.Errorf("%s still enabled in read-only mode", b.Help().Desc)
+		}
+	}
+	if len(k.Writes()) != 9 || !k.OpLog.Enabled() || !k.Refresh.Enabled() || !k.CopyPath.Enabled() {
+		t.Fatal("DisableWrites disabled a binding that does not write")
 	}
 }
