@@ -153,7 +153,7 @@ func Default() KeyMap {
 			Cancel:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
 			NextField: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next field")),
 			PrevField: key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "prev field")),
-			Cycle:     key.NewBinding(key.WithKeys("ctrl+n"), key.WithHelp("ctrl+n", "next choice")),
+			Cycle:     key.NewBinding(key.WithKeys("right", "space", "ctrl+n"), key.WithHelp("→/space", "next choice")),
 			Overwrite: key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "overwrite")),
 			EditAgain: key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit again on current")),
 			Discard:   key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "discard mine")),
