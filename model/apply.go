@@ -196,8 +196,37 @@ func (t *Tree) applyKids(id int32, path string, kr, dr zk.ReadResult, suspect bo
 	if !suspect {
 		delete(t.recon, id)
 	}
+	// Without multiRead the two reads run concurrently and the stat read
+	// may predate the list; getChildren2 then gave a stat taken with the
+	// list. Keep whichever snapshot is later (the cache keeps the data
+	// with its own stat).
+	if kr.Stat.Czxid != 0 && laterStat(kr.Stat, dr.Stat) {
+		d := dr
+		d.Stat = kr.Stat
+		if !laterStat(dr.Stat, kr.Stat) {
+			d.Data = nil
+			t.applyStatOnly(id, path, d, suspect)
+			t.changed(path)
+			return
+		}
+	}
 	t.applyData(id, path, dr, suspect)
 	t.changed(path)
+}
+
+// laterStat reports whether a is a snapshot of the node at least as late
+// as b: every counter of a node only grows while it lives.
+func laterStat(a, b zk.Stat) bool {
+	if a.Czxid != b.Czxid {
+		return a.Czxid > b.Czxid
+	}
+	return a.Mzxid >= b.Mzxid && a.Pzxid >= b.Pzxid && a.Aversion >= b.Aversion && a.Cversion >= b.Cversion
+}
+
+// applyStatOnly applies a stat whose data was not read with it: the cache
+// is left alone.
+func (t *Tree) applyStatOnly(id int32, path string, r zk.ReadResult, suspect bool) {
+	t.applyDataCache(id, path, r, suspect, false)
 }
 
 // missing handles a read that failed for one node. Membership is decided by
@@ -223,6 +252,10 @@ func (t *Tree) missing(id int32, path string, err error, suspect bool) {
 // applyData applies a node's stat (and data, if the node's data is cached)
 // and decides whether its children should be listed.
 func (t *Tree) applyData(id int32, path string, r zk.ReadResult, suspect bool) {
+	t.applyDataCache(id, path, r, suspect, true)
+}
+
+func (t *Tree) applyDataCache(id int32, path string, r zk.ReadResult, suspect, withData bool) {
 	if r.Err != nil {
 		t.missing(id, path, r.Err, suspect)
 		return
@@ -233,7 +266,7 @@ func (t *Tree) applyData(id int32, path string, r zk.ReadResult, suspect bool) {
 	if !had || old != r.Stat {
 		t.changed(path)
 	}
-	if t.cache.has(path) {
+	if withData && t.cache.has(path) {
 		t.cache.put(path, r.Data, r.Stat)
 	}
 	if base, ok := t.recon[id]; ok && !suspect {
