@@ -14,7 +14,7 @@ import (
 // connect builds the Client for the ensemble the flags name and waits until
 // a session is up, so that an unreachable ensemble is one clear error before
 // the UI starts. The Client then keeps the session up by itself.
-func connect(ctx context.Context, o options, logger *slog.Logger) (*zk.Client, error) {
+func connect(ctx context.Context, o options, logger *slog.Logger, ops *zk.OpLog) (*zk.Client, error) {
 	servers, _, _ := strings.Cut(o.server, "/")
 	if len(zk.FormatServers(strings.Split(servers, ","))) == 0 {
 		return nil, fmt.Errorf("--server %q names no server", o.server)
@@ -28,6 +28,10 @@ func connect(ctx context.Context, o options, logger *slog.Logger) (*zk.Client, e
 		SessionTimeout: o.sessionTimeout,
 		TLS:            tlsCfg,
 		Logger:         logger,
+		// The Client itself refuses writes in read-only mode, whatever
+		// the UI lets through.
+		ReadOnly:  o.readOnly,
+		OnRequest: ops.Record,
 	}
 	if o.auth != "" {
 		scheme, cred, _ := strings.Cut(o.auth, ":")

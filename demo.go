@@ -89,7 +89,8 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		<-sig.Done()
 		return nil
 	}
-	viewer := &zk.Client{Ensemble: srv.Addr, Logger: logger}
+	ops := zk.NewOpLog(500)
+	viewer := &zk.Client{Ensemble: srv.Addr, Logger: logger, OnRequest: ops.Record}
 	defer viewer.Reset()
 	if err := viewer.WaitConnected(seedCtx); err != nil {
 		return err
@@ -100,5 +101,6 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		SessionID: viewer.SessionID(),
 		States:    viewer.States(),
 		Logger:    logger,
+		OpLog:     ops,
 	})
 }

@@ -16,6 +16,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/zkui/zkui/tui"
+	"github.com/zkui/zkui/zk"
 )
 
 func main() {
@@ -53,7 +54,8 @@ func runExplorer(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		return err
 	}
 	defer closeLog()
-	client, err := connect(ctx, opts, logger)
+	ops := zk.NewOpLog(500) // what the operation log pane lists
+	client, err := connect(ctx, opts, logger, ops)
 	if err != nil {
 		return err
 	}
@@ -65,6 +67,7 @@ func runExplorer(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		States:    client.States(),
 		ReadOnly:  opts.readOnly,
 		Logger:    logger,
+		OpLog:     ops,
 	})
 }
 

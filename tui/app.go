@@ -28,6 +28,9 @@ type Options struct {
 	// type zk.EventSession; others are ignored) for the header, e.g. a
 	// client's States(). The explorer starts out showing "connected".
 	States <-chan zk.Event
+	// OpLog, when not nil, is the log the Client records its requests in
+	// (Client.OnRequest = log.Record), listed by the operation log pane.
+	OpLog *zk.OpLog
 }
 
 // focus says which pane receives navigation keys.
@@ -61,6 +64,8 @@ type App struct {
 	// keepStatus keeps an error shown across the selection it caused (a
 	// jump to a missing node lands on its ancestor).
 	keepStatus bool
+
+	ed editing // dialogs, subtree tasks, undo and the operation log
 
 	session        zk.State           // last state heard on Options.States
 	writeClipboard func(string) error // the system clipboard; tests swap it
@@ -103,6 +108,7 @@ func New(src Source, opts Options) *App {
 		overSSH:        overSSH(),
 	}
 	a.help.Styles = com.Styles.Help
+	a.initEditing()
 	a.status.Set(statusbar.Info, "Press ? for help, q to quit.")
 	return a
 }

@@ -12,6 +12,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/zkui/zkui/tui/dialog"
 	"github.com/zkui/zkui/tui/tree"
 
 	"github.com/zkui/zkui/zk"
@@ -151,7 +152,9 @@ func run(a *App, cmd tea.Cmd) {
 		case nil:
 		case tea.BatchMsg:
 			queue = append(queue, msg...)
-		case childrenMsg, nodeMsg, tree.LoadMsg, tree.SelectMsg, pathMsg, completeMsg:
+		case childrenMsg, nodeMsg, tree.LoadMsg, tree.SelectMsg, pathMsg, completeMsg,
+			readMsg, scanMsg, createdMsg, savedMsg, writtenMsg, progressMsg, taskDoneMsg, editorDoneMsg,
+			dialog.CancelMsg, dialog.CreateMsg, dialog.SaveMsg, dialog.DeleteMsg, dialog.ACLMsg, dialog.TargetMsg, dialog.TransferMsg:
 			_, next := a.Update(msg)
 			queue = append(queue, next)
 		}
@@ -190,6 +193,11 @@ func keyMsg(k string) tea.KeyPressMsg {
 		return tea.KeyPressMsg{Code: 'u', Mod: tea.ModCtrl}
 	case "backspace":
 		return tea.KeyPressMsg{Code: tea.KeyBackspace}
+	case "space":
+		return tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}
+	}
+	if len(k) == 6 && strings.HasPrefix(k, "ctrl+") {
+		return tea.KeyPressMsg{Code: rune(k[5]), Mod: tea.ModCtrl}
 	}
 	r := []rune(k)[0]
 	return tea.KeyPressMsg{Code: r, Text: k}

@@ -19,6 +19,9 @@ func (h helpKeys) ShortHelp() []key.Binding {
 	if h.a.prompt.IsOpen() {
 		return h.a.prompt.ShortHelp()
 	}
+	if h.a.ed.dlg.IsOpen() {
+		return h.a.ed.dlg.ShortHelp()
+	}
 	if h.a.focus == focusDetail {
 		return append(h.a.detail.ShortHelp(), k.CycleView, k.Help, k.Quit)
 	}
@@ -29,12 +32,12 @@ func (h helpKeys) ShortHelp() []key.Binding {
 // FullHelp lists every binding grouped by concern, for ?.
 func (h helpKeys) FullHelp() [][]key.Binding {
 	k := h.a.com.Keys
-	return [][]key.Binding{k.Navigation(), k.Tree(), k.Finding(), k.Data(), k.Tabs(), k.App(),
+	return [][]key.Binding{k.Navigation(), k.Tree(), k.Finding(), k.Data(), k.Edit(), k.Tabs(), k.App(),
 		{k.Prompt.Complete, k.Prompt.Accept, k.Prompt.Cancel}}
 }
 
 // helpTitles name the groups of FullHelp, in the same order.
-var helpTitles = []string{"Navigation", "Tree", "Find", "Data", "Tabs", "App", "Prompts"}
+var helpTitles = []string{"Navigation", "Tree", "Find", "Data", "Edit", "Tabs", "App", "Prompts"}
 
 // helpPage renders the full help in place of the panes: one titled block
 // per group, flowed into columns like a newspaper so the page uses the

@@ -45,6 +45,10 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, a.handleCopied(msg)
 	case stateMsg:
 		return a, a.handleState(msg)
+	default:
+		if cmd, ok := a.handleEditMsg(msg); ok {
+			return a, cmd
+		}
 	}
 	return a, nil
 }
@@ -57,6 +61,8 @@ func (a *App) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return tea.Quit
 	case a.prompt.IsOpen():
 		return a.handlePromptKey(msg)
+	case a.ed.dlg.IsOpen():
+		return a.handleDialogKey(msg)
 	case key.Matches(msg, k.Quit):
 		a.cancel()
 		return tea.Quit
@@ -76,6 +82,9 @@ func (a *App) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	}
 	if cmd, ok := a.handleFindKey(msg); ok {
+		return cmd
+	}
+	if cmd, ok := a.handleEditKey(msg); ok {
 		return cmd
 	}
 	switch {

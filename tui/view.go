@@ -58,7 +58,10 @@ func (a *App) render() string {
 	body := a.height - lipgloss.Height(a.headerView()) - 1 - lipgloss.Height(a.helpView())
 	tw, th, dw, dh := a.paneSizes(max(body, 0))
 	var panes string
+	edView, editing := a.editingView(a.width, max(body, 0))
 	switch {
+	case editing && !a.help.ShowAll:
+		panes = edView
 	case a.help.ShowAll:
 		panes = a.helpPage(a.width, max(body, 0))
 	case a.width >= wideWidth:
