@@ -163,6 +163,22 @@ func (a *App) refresh(paths ...string) tea.Cmd {
 	return tea.Batch(append(cmds, a.selectNode(a.tree.Selected()))...)
 }
 
+// refreshGone is refresh after gone was deleted (or moved away): the
+// selection steps up to its parent instead of reading a node that is gone.
+func (a *App) refreshGone(gone string, more ...string) tea.Cmd {
+	sel := a.tree.Selected()
+	if sel != gone && !strings.HasPrefix(sel, gone+"/") {
+		return a.refresh(append(more, edit.Parent(gone))...)
+	}
+	parent := edit.Parent(gone)
+	reveal, _ := a.tree.Reveal(parent)
+	cmds := []tea.Cmd{a.load(parent), reveal}
+	for _, p := range more {
+		cmds = append(cmds, a.load(p))
+	}
+	return tea.Batch(cmds...)
+}
+
 // editingView renders the dialog or the log pane in place of the panes,
 // or reports false when neither is shown.
 func (a *App) editingView(w, h int) (string, bool) {

@@ -223,6 +223,9 @@ func (a *App) handleWritten(m writtenMsg) tea.Cmd {
 	}
 	a.ed.dlg.Close()
 	a.status.Set(statusbar.Success, m.what+" "+m.path)
+	if m.what == "deleted" {
+		return a.refreshGone(m.path)
+	}
 	return a.refresh(edit.Parent(m.path))
 }
 

@@ -112,9 +112,13 @@ func (a *App) handleTaskDone(m taskDoneMsg) tea.Cmd {
 	}
 	a.ed.cancel()
 	a.ed.taskID, a.ed.cancel = 0, nil
-	refresh := a.refresh(edit.Parent(m.root))
+	var more []string
 	if m.dst != "" {
-		refresh = tea.Batch(refresh, a.load(edit.Parent(m.dst)))
+		more = append(more, edit.Parent(m.dst))
+	}
+	refresh := a.refresh(append(more, edit.Parent(m.root))...)
+	if m.what != "copied" {
+		refresh = a.refreshGone(m.root, more...)
 	}
 	if m.err == nil {
 		a.ed.dlg.Close()
