@@ -149,10 +149,26 @@ func (t *Tree) reconcile() {
 // again). Caller holds t.mu.
 func (t *Tree) applyBatch(b *batch) error {
 	if b.err != nil {
+		// A reply too large for the frame limit (big data in a batch)
+		// kills the connection: retry in smaller batches, and give up on a
+		// node that fails alone.
+		t.counts.Failures++
+		poison := len(b.items) == 1 && (errors.Is(b.err, zk.ErrProtocol) || errors.Is(b.err, zk.ErrFrameTooLarge))
 		for _, it := range b.items {
-			t.w.abort(it.path)
+			if poison {
+				t.w.land(it.path)
+				t.opts.Logger.Warn("model: node cannot be read", "path", it.path, "err", b.err)
+			} else {
+				t.w.abort(it.path)
+			}
+		}
+		if len(b.ops) > 2 {
+			t.batchOps = max(2, len(b.ops)/2)
 		}
 		return b.err
+	}
+	if t.batchOps < t.opts.BatchOps {
+		t.batchOps = min(t.opts.BatchOps, 2*t.batchOps)
 	}
 	for _, it := range b.items {
 		suspect := t.w.land(it.path)

@@ -315,3 +315,39 @@ func TestConvergesWithOneShotWatches(t *testing.T) {
 	churnServer(g, paths, 500)
 	checkMirror(t, tr, g)
 }
+
+// TestBigDataSplitsBatches: a batch whose reply would pass the frame limit
+// (nodes of almost 1 MiB) is retried in smaller batches until every node
+// is read.
+func TestBigDataSplitsBatches(t *testing.T) {
+	if testing.Short() {
+		t.Skip("integration test")
+	}
+	srv := zktest.Standalone(t)
+	c := dialConn(t, srv.Addr)
+	big := make([]byte, 900<<10)
+	for _, p := range []string{"/big", "/big/a", "/big/b", "/big/c", "/big/d"} {
+		data := big
+		if p == "/big" {
+			data = nil
+		}
+		if _, err := c.Create(context.Background(), p, data, zk.ModePersistent, zk.WorldACL(zk.PermAll)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	client := newClient(t, srv.Addr, 10*time.Second)
+	tr := startTree(t, client, Options{Root: "/big"})
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	if err := tr.FullSync(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	if tr.Status().Failures == 0 {
+		t.Fatal("no batch failed: the test did not reach the frame limit")
+	}
+	for _, p := range []string{"/big/a", "/big/b", "/big/c", "/big/d"} {
+		if n, ok := tr.Node(p); !ok || !n.StatKnown || n.Stat.DataLength != int32(len(big)) {
+			t.Fatalf("%s: %+v %v", p, n, ok)
+		}
+	}
+}

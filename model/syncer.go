@@ -140,7 +140,7 @@ type batch struct {
 // that no longer apply (the node left the mirror, nobody wants its children).
 func (t *Tree) nextBatch() *batch {
 	var b *batch
-	for b == nil || len(b.ops)+2 <= t.opts.BatchOps {
+	for b == nil || len(b.ops)+2 <= t.batchOps {
 		path, k, ok := t.w.take()
 		if !ok {
 			break

@@ -29,6 +29,7 @@ type Tree struct {
 	expired   bool // the session expired since the last reconcile
 	dead      error
 	inflight  int // batches on the wire
+	batchOps  int // current batch size: halved when a batch fails, regrown after
 	counts    Counts
 	idleCh    chan struct{}
 
@@ -50,7 +51,8 @@ func New(sess Session, opts Options) *Tree {
 	opts = opts.withDefaults()
 	ctx, cancel := context.WithCancel(context.Background())
 	t := &Tree{
-		opts:    opts,
+		opts:     opts,
+		batchOps: opts.BatchOps,
 		sess:    sess,
 		cache:   newDataCache(opts.DataBudget),
 		notes:   newNotifier(opts.NoticeInterval),
@@ -145,6 +147,7 @@ type Counts struct {
 	Reads      uint64 // reads sent (ops of multiReads, or single reads)
 	Refetches  uint64 // replies made suspect by an event while in flight
 	Reconciles uint64 // reconcile passes after a lost connection or session
+	Failures   uint64 // batches that failed as a whole and were retried
 }
 
 // Status reports the state of the mirror.
