@@ -170,6 +170,11 @@ func (t *Tree) applyBatch(b *batch) error {
 	if t.batchOps < t.opts.BatchOps {
 		t.batchOps = min(t.opts.BatchOps, 2*t.batchOps)
 	}
+	defer func() {
+		if t.recon != nil && t.w.idle() && t.inflight == 0 {
+			t.recon = nil // every reconcile read landed (or its node left)
+		}
+	}()
 	for _, it := range b.items {
 		suspect := t.w.land(it.path)
 		if suspect {
