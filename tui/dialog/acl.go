@@ -31,9 +31,8 @@ func (m *Model) OpenACL(path string, acl []zk.ACL, aversion int32, ids []zk.Clie
 	for i, a := range acl {
 		lines[i] = aclLine(a)
 	}
-	ta := textarea.New()
+	ta := newArea(m.com)
 	ta.ShowLineNumbers = false
-	ta.Prompt = ""
 	ta.SetValue(strings.Join(lines, "\n"))
 	e := &aclEditor{path: path, before: acl, aversion: aversion, ids: ids, area: ta}
 	return m.open(ACL, fmt.Sprintf("ACL of %s (aversion %d)", path, aversion), e)

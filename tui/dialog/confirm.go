@@ -45,8 +45,7 @@ func (m *Model) OpenDeleteTree(t *edit.Subtree) tea.Cmd {
 	v := &confirmView{text: text, result: DeleteMsg{Path: t.Root, Tree: t}}
 	if len(t.Nodes) > TypeNameAbove {
 		v.name = path.Base(t.Root)
-		v.input = textinput.New()
-		v.input.Prompt = ""
+		v.input = newInput(m.com)
 		v.input.Placeholder = v.name
 		v.text = append(v.text, "", fmt.Sprintf("Type %q to confirm:", v.name))
 	}

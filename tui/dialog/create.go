@@ -52,9 +52,7 @@ type createForm struct {
 func (m *Model) OpenCreate(parent string) tea.Cmd {
 	f := &createForm{parent: parent}
 	for i := range f.inputs {
-		in := textinput.New()
-		in.Prompt = ""
-		f.inputs[i] = in
+		f.inputs[i] = newInput(m.com)
 	}
 	f.inputs[fName].Placeholder = "name, a/b, or /absolute/path"
 	f.inputs[fData].Placeholder = "(empty)"

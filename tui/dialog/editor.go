@@ -27,11 +27,8 @@ type dataEditor struct {
 // text is what the editor starts with (base, or the user's own value when
 // editing again after a conflict or after $EDITOR).
 func (m *Model) OpenEdit(path string, base []byte, version int32, text string) tea.Cmd {
-	ta := textarea.New()
+	ta := newArea(m.com)
 	ta.ShowLineNumbers = true
-	ta.Prompt = ""
-	ta.CharLimit = 0
-	ta.MaxHeight = 0
 	ta.SetValue(text)
 	ta.MoveToBegin()
 	d := &dataEditor{path: path, base: base, version: version, area: ta}

@@ -17,8 +17,7 @@ type targetForm struct {
 
 // OpenTarget asks for the destination of a copy (or move) of source.
 func (m *Model) OpenTarget(source string, move bool) tea.Cmd {
-	in := textinput.New()
-	in.Prompt = ""
+	in := newInput(m.com)
 	in.SetValue(source + "-copy")
 	in.CursorEnd()
 	title := "copy " + source
