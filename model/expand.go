@@ -96,6 +96,30 @@ func (t *Tree) Load(ctx context.Context, path string) error {
 	return nil
 }
 
+// Reveal loads path (see Load), expands every ancestor so that it shows,
+// and returns its row: what "jump to path" needs.
+func (t *Tree) Reveal(ctx context.Context, path string) (int, error) {
+	if err := t.Load(ctx, parentOrSelf(path, t.opts.Root)); err != nil {
+		return -1, err
+	}
+	for _, a := range t.Ancestors(path) {
+		t.Expand(a)
+	}
+	row := t.RowOf(path)
+	if row < 0 {
+		return -1, fmt.Errorf("model: reveal %s: %w", path, zk.ErrNoNode)
+	}
+	return row, nil
+}
+
+// parentOrSelf is path's parent, or path itself for the mirrored root.
+func parentOrSelf(path, root string) string {
+	if path == root {
+		return path
+	}
+	return parentOf(path)
+}
+
 // RowCount is the number of visible rows (the root is row 0).
 func (t *Tree) RowCount() int {
 	t.mu.Lock()

@@ -142,6 +142,16 @@ func TestLazyLoadsOneLevelAhead(t *testing.T) {
 	if n, ok := tr.Node("/a/b/c/d"); !ok || !n.StatKnown || n.Stat.Version != 100 {
 		t.Fatalf("after Load: %+v %v", n, ok)
 	}
+	tr.Collapse("/a")
+	if row, err := tr.Reveal(context.Background(), "/a/b/c/d"); err != nil || row != 4 {
+		t.Fatalf("reveal: row %d, %v", row, err)
+	}
+	if p, ok := tr.PathAt(4); !ok || p != "/a/b/c/d" {
+		t.Fatalf("row 4 is %q", p)
+	}
+	if _, err := tr.Reveal(context.Background(), "/a/b/c/nope"); err == nil {
+		t.Fatal("revealed a missing node")
+	}
 	if err := tr.Load(context.Background(), "/a/nope/x"); err == nil {
 		t.Fatal("Load of a missing path succeeded")
 	}
