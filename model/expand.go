@@ -2,7 +2,6 @@ package model
 
 import (
 	"context"
-	"errors"
 	"fmt"
 
 	"github.com/zkui/zkui/zk"
@@ -87,6 +86,8 @@ func (t *Tree) Load(ctx context.Context, path string) error {
 				case <-ch:
 				case <-ctx.Done():
 					return ctx.Err()
+				case <-t.ctx.Done():
+					return errStopped
 				}
 				continue
 			}
@@ -163,6 +164,3 @@ func (t *Tree) Rows(from, n int) []Row {
 	}
 	return out
 }
-
-// errStopped is returned by calls made after Close.
-var errStopped = errors.New("model: tree closed")

@@ -69,6 +69,8 @@ func (t *Tree) FullSync(ctx context.Context, progress func(Progress)) error {
 		case <-ctx.Done():
 			t.cancelFull()
 			return ctx.Err()
+		case <-t.ctx.Done():
+			return errStopped
 		}
 	}
 }

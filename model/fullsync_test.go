@@ -72,3 +72,24 @@ func TestFullSyncCancel(t *testing.T) {
 		t.Fatal("mirror stopped following changes after a cancelled sync")
 	}
 }
+
+// TestCloseEndsWaits: Close ends a full sync and a Load that are waiting.
+func TestCloseEndsWaits(t *testing.T) {
+	f := newFakeServer()
+	seedFake(f, 500)
+	f.jitter = 20 * time.Millisecond
+	tr := New(f, Options{BatchOps: 2, InFlight: 1})
+	if err := tr.Start(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	errs := make(chan error, 2)
+	go func() { errs <- tr.FullSync(context.Background(), nil) }()
+	go func() { errs <- tr.WaitIdle(context.Background()) }()
+	time.Sleep(50 * time.Millisecond)
+	tr.Close()
+	for i := 0; i < 2; i++ {
+		if err := <-errs; err == nil {
+			t.Fatal("a wait ended without error on Close")
+		}
+	}
+}

@@ -46,6 +46,9 @@ type Tree struct {
 	wg      sync.WaitGroup
 }
 
+// errStopped is returned by waits cut short by Close.
+var errStopped = errors.New("model: tree closed")
+
 // New makes a Tree over sess; Start begins the mirroring.
 func New(sess Session, opts Options) *Tree {
 	opts = opts.withDefaults()
