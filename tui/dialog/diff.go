@@ -47,12 +47,12 @@ func diff(a, b string) []diffLine {
 		case i < len(al) && j < len(bl) && al[i] == bl[j]:
 			out = append(out, diffLine{' ', al[i]})
 			i, j = i+1, j+1
-		case j < len(bl) && (i == len(al) || lcs[i][j+1] >= lcs[i+1][j]):
-			out = append(out, diffLine{'+', bl[j]})
-			j++
-		default:
+		case i < len(al) && (j == len(bl) || lcs[i+1][j] >= lcs[i][j+1]):
 			out = append(out, diffLine{'-', al[i]})
 			i++
+		default:
+			out = append(out, diffLine{'+', bl[j]})
+			j++
 		}
 	}
 	return out
