@@ -19,7 +19,10 @@ type conflictView struct {
 // OpenConflict shows the conflict screen for c.
 func (m *Model) OpenConflict(c *edit.Conflict) tea.Cmd {
 	cmd := m.open(Conflict, "conflict on "+c.Path, &conflictView{c: c})
-	m.err = c.Error() + ": nothing was written"
+	m.err = "changed by someone else since you read it: nothing was written"
+	if c.Gone {
+		m.err = "deleted by someone else since you read it: nothing was written"
+	}
 	return cmd
 }
 

@@ -13,6 +13,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/zkui/zkui/tui/common"
 )
@@ -147,7 +148,7 @@ func (m Model) View() string {
 	st := m.com.Styles
 	w, h := m.width, m.height
 	out := make([]string, 0, h)
-	out = append(out, common.Fit(" "+st.Tabs.Active.Render(" "+m.title+" "), w), "")
+	out = append(out, common.Fit(" "+st.Tabs.Active.Render(" "+m.title+" "), w), common.Fit("", w))
 	if m.b != nil {
 		for _, l := range m.b.lines(&m, m.innerWidth(), m.innerHeight()) {
 			out = append(out, common.Fit(" "+l, w))
@@ -157,25 +158,30 @@ func (m Model) View() string {
 		out = append(out, common.Fit("", w))
 	}
 	out = out[:max(h-3, 0)]
-	status := ""
+	// The status may take two lines: messages name paths and positions.
+	text, style := "", st.Detail.Hint
 	switch {
 	case m.err != "":
-		status = st.Detail.Error.Render("✗ " + m.err)
+		text, style = "✗ "+m.err, st.Detail.Error
 	case m.busy:
-		status = st.Detail.Note.Render("working…")
+		text, style = "working…", st.Detail.Note
 	case m.note != "":
-		status = st.Detail.Hint.Render(m.note)
+		text = m.note
 	}
-	tail := []string{"", common.Fit(" "+firstLine(status), w), common.Fit(" "+st.Detail.Dim.Render(m.helpLine()), w)}
+	status := strings.Split(ansi.Wordwrap(text, max(w-2, 1), " "), "\n")
+	if len(status) > 2 {
+		status = status[:2]
+	}
+	if len(status) == 1 {
+		status = append([]string{""}, status...)
+	}
+	tail := []string{
+		common.Fit(" "+style.Render(status[0]), w),
+		common.Fit(" "+style.Render(status[1]), w),
+		common.Fit(" "+st.Detail.Dim.Render(m.helpLine()), w),
+	}
 	out = append(out, tail[max(0, 3-h):]...)
 	return strings.Join(out, "\n")
-}
-
-func firstLine(s string) string {
-	if i := strings.IndexByte(s, '\n'); i >= 0 {
-		return s[:i]
-	}
-	return s
 }
 
 func (m *Model) helpLine() string {
