@@ -93,3 +93,10 @@ func (e *aclEditor) keys(m *Model) []key.Binding {
 	k := m.com.Keys.Dialog
 	return []key.Binding{k.Submit, k.Cancel}
 }
+
+// other gives pastes to the text area.
+func (e *aclEditor) other(msg tea.Msg) tea.Cmd {
+	var cmd tea.Cmd
+	e.area, cmd = e.area.Update(msg)
+	return cmd
+}

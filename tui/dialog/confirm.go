@@ -138,3 +138,13 @@ func bytesText(n int) string {
 	}
 	return fmt.Sprintf("%d B", n)
 }
+
+// other gives pastes to the name input, when there is one.
+func (v *confirmView) other(msg tea.Msg) tea.Cmd {
+	if v.name == "" {
+		return nil
+	}
+	var cmd tea.Cmd
+	v.input, cmd = v.input.Update(msg)
+	return cmd
+}

@@ -202,3 +202,13 @@ func pad(s string, n int) string {
 	}
 	return s + strings.Repeat(" ", n-len(s))
 }
+
+// other gives pastes to the focused input.
+func (f *createForm) other(msg tea.Msg) tea.Cmd {
+	if f.field == fMode || f.field == fACL {
+		return nil
+	}
+	var cmd tea.Cmd
+	f.inputs[f.field], cmd = f.inputs[f.field].Update(msg)
+	return cmd
+}

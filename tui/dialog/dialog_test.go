@@ -214,3 +214,13 @@ func TestDiff(t *testing.T) {
 		t.Fatalf("diff: %s", got)
 	}
 }
+
+// A paste lands in the focused field.
+func TestPasteIntoCreate(t *testing.T) {
+	m := newModel()
+	m.OpenCreate("/app")
+	m, _ = m.Update(tea.PasteMsg{Content: "pasted"})
+	if msg, ok := send(&m, "ctrl+s").(CreateMsg); !ok || msg.Spec.Path != "/app/pasted" {
+		t.Fatalf("paste: %+v %q", msg, m.Err())
+	}
+}

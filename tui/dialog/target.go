@@ -61,3 +61,10 @@ func (f *targetForm) lines(m *Model, w, _ int) []string {
 func (f *targetForm) keys(m *Model) []key.Binding {
 	return []key.Binding{m.com.Keys.Prompt.Accept, m.com.Keys.Dialog.Cancel}
 }
+
+// other gives pastes to the input.
+func (f *targetForm) other(msg tea.Msg) tea.Cmd {
+	var cmd tea.Cmd
+	f.input, cmd = f.input.Update(msg)
+	return cmd
+}
