@@ -203,3 +203,38 @@ func TestReconcileAfterDisconnect(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestReconcileDuringLoad: the session drops while a full sync has replies
+// in flight and the tree keeps changing, unreported, then reported again.
+func TestReconcileDuringLoad(t *testing.T) {
+	for round := 0; round < 3; round++ {
+		f := newFakeServer()
+		seedFake(f, 1500)
+		f.jitter = time.Millisecond
+		tr := startTree(t, f, Options{BatchOps: 16, InFlight: 4})
+		done := make(chan error, 1)
+		go func() { done <- tr.FullSync(context.Background(), nil) }()
+		churn(f, 200)
+		f.mu.Lock()
+		f.watch <- zk.Event{Type: zk.EventSession, State: zk.StateDisconnected}
+		w := f.watch
+		f.watch = nil
+		f.mu.Unlock()
+		churn(f, 300) // lost while disconnected
+		f.mu.Lock()
+		f.watch = w
+		f.watch <- zk.Event{Type: zk.EventSession, State: zk.StateConnected}
+		f.mu.Unlock()
+		churn(f, 300)
+		if err := <-done; err != nil {
+			t.Fatal(err)
+		}
+		waitIdle(t, tr)
+		if err := diffTrees(fakeStats(f, nil), mirrorStats(tr)); err != nil {
+			t.Fatalf("round %d: %v", round, err)
+		}
+		if st := tr.Status(); st.Reconciles != 1 || st.Stale {
+			t.Fatalf("status %+v", st)
+		}
+	}
+}
