@@ -20,6 +20,9 @@ type fakeServer struct {
 	watch  chan zk.Event
 	jitter time.Duration
 	reads  int
+	// onChange, if set, hears every change under the lock (one-shot
+	// watches of the old-server fake).
+	onChange func(zk.EventType, string)
 }
 
 type fakeNode struct {
@@ -35,6 +38,9 @@ func newFakeServer() *fakeServer {
 }
 
 func (f *fakeServer) emit(t zk.EventType, path string) {
+	if f.onChange != nil {
+		f.onChange(t, path)
+	}
 	if f.watch != nil {
 		f.watch <- zk.Event{Type: t, Path: path, Zxid: -1}
 	}
@@ -115,6 +121,10 @@ func (f *fakeServer) pause() {
 func (f *fakeServer) read(path string, kids bool) zk.ReadResult {
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	return f.readLocked(path, kids)
+}
+
+func (f *fakeServer) readLocked(path string, kids bool) zk.ReadResult {
 	f.reads++
 	n, ok := f.nodes[path]
 	if !ok {
