@@ -56,7 +56,6 @@ func (o *oldFake) fire(t zk.EventType, path string) {
 	}
 }
 
-
 func (o *oldFake) GetChildrenW(ctx context.Context, path string) ([]string, zk.Stat, <-chan zk.Event, error) {
 	o.pause()
 	o.mu.Lock()
