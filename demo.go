@@ -95,7 +95,7 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if err := viewer.WaitConnected(seedCtx); err != nil {
 		return err
 	}
-	return runUI(viewer, tui.Options{
+	return runUI(ctx, viewer, tui.Options{
 		Title:     "demo",
 		Server:    srv.Addr,
 		SessionID: viewer.SessionID(),

@@ -15,6 +15,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/zkui/zkui/model"
 	"github.com/zkui/zkui/tui"
 	"github.com/zkui/zkui/zk"
 )
@@ -60,7 +61,7 @@ func runExplorer(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		return err
 	}
 	defer client.Reset()
-	return runUI(client, tui.Options{
+	return runUI(ctx, client, tui.Options{
 		Title:     opts.server,
 		Server:    client.Server(),
 		SessionID: client.SessionID(),
@@ -71,9 +72,16 @@ func runExplorer(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	})
 }
 
-// runUI runs the terminal UI until the user quits.
-func runUI(src tui.Source, o tui.Options) error {
-	_, err := tea.NewProgram(tui.New(src, o)).Run()
+// runUI builds the live mirror of the client's tree (zk.Client ->
+// model.Tree -> tui.App) and runs the terminal UI until the user quits.
+func runUI(ctx context.Context, client *zk.Client, o tui.Options) error {
+	tree := model.New(client, model.Options{Logger: o.Logger})
+	if err := tree.Start(ctx); err != nil {
+		return err
+	}
+	defer tree.Close()
+	o.Tree = tree
+	_, err := tea.NewProgram(tui.New(client, o)).Run()
 	if errors.Is(err, tea.ErrInterrupted) {
 		return nil
 	}

@@ -21,13 +21,15 @@ type KeyMap struct {
 	// Tree.
 	Expand   key.Binding // expand the node, or step into its first child
 	Collapse key.Binding // collapse the node, or go to its parent
-	Refresh  key.Binding // reload the selected node and its children
+	Refresh  key.Binding // re-read the shown rows and the selected node
+	Pause    key.Binding // pause or resume live updates
 
 	// Finding nodes.
 	Jump      key.Binding // prompt for a path and go there
 	HistBack  key.Binding // back to the previously selected node
 	HistFwd   key.Binding // forward again after going back
 	Filter    key.Binding // filter the current level as you type
+	Search    key.Binding // search the whole tree (deep search)
 	NextMatch key.Binding
 	PrevMatch key.Binding
 
@@ -107,11 +109,13 @@ func Default() KeyMap {
 		Expand:   key.NewBinding(key.WithKeys("enter", "l", "right"), key.WithHelp("→/l", "expand")),
 		Collapse: key.NewBinding(key.WithKeys("h", "left"), key.WithHelp("←/h", "collapse/parent")),
 		Refresh:  key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "refresh")),
+		Pause:    key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "pause live")),
 
 		Jump:      key.NewBinding(key.WithKeys(":"), key.WithHelp(":", "jump")),
 		HistBack:  key.NewBinding(key.WithKeys("[", "alt+left"), key.WithHelp("[", "back")),
 		HistFwd:   key.NewBinding(key.WithKeys("]", "alt+right"), key.WithHelp("]", "forward")),
 		Filter:    key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter")),
+		Search:    key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "deep search")),
 		NextMatch: key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next match")),
 		PrevMatch: key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "prev match")),
 
@@ -187,7 +191,7 @@ func (k KeyMap) Navigation() []key.Binding {
 
 // Finding returns the bindings that find nodes, for help columns.
 func (k KeyMap) Finding() []key.Binding {
-	return []key.Binding{k.Jump, k.HistBack, k.HistFwd, k.Filter, k.NextMatch, k.PrevMatch}
+	return []key.Binding{k.Jump, k.HistBack, k.HistFwd, k.Filter, k.Search, k.NextMatch, k.PrevMatch}
 }
 
 // Data returns the bindings acting on the node's data, for help columns.
@@ -207,5 +211,5 @@ func (k KeyMap) App() []key.Binding {
 
 // Tree returns the bindings that shape the tree, for help columns.
 func (k KeyMap) Tree() []key.Binding {
-	return []key.Binding{k.Expand, k.Collapse, k.Refresh}
+	return []key.Binding{k.Expand, k.Collapse, k.Refresh, k.Pause}
 }

@@ -82,7 +82,7 @@ func TestDefaultIsFresh(t *testing.T) {
 
 func TestGroupsCoverTheirBindings(t *testing.T) {
 	k := Default()
-	if len(k.Navigation()) != 8 || len(k.Tabs()) != 5 || len(k.App()) != 5 || len(k.Finding()) != 6 || len(k.Data()) != 4 {
+	if len(k.Navigation()) != 8 || len(k.Tabs()) != 5 || len(k.App()) != 5 || len(k.Finding()) != 7 || len(k.Data()) != 4 {
 		t.Fatalf("groups: nav %d tabs %d app %d finding %d data %d",
 			len(k.Navigation()), len(k.Tabs()), len(k.App()), len(k.Finding()), len(k.Data()))
 	}

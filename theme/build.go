@@ -31,6 +31,7 @@ func FromPalette(dark bool, p Palette) *Theme {
 
 		Connected:    lipgloss.NewStyle().Foreground(p.Success),
 		Disconnected: lipgloss.NewStyle().Bold(true).Foreground(p.OnAccent).Background(p.Warn).Padding(0, 1),
+		Stale:        lipgloss.NewStyle().Bold(true).Foreground(p.Warn),
 	}
 	t.Pane = PaneStyles{
 		Blurred: pane.BorderForeground(p.Subtle),
@@ -50,6 +51,9 @@ func FromPalette(dark bool, p Palette) *Theme {
 		Locked:       lipgloss.NewStyle().Foreground(p.Locked),
 		Loading:      muted.Italic(true),
 		Error:        lipgloss.NewStyle().Foreground(p.Danger),
+		Changed:      lipgloss.NewStyle().Bold(true).Foreground(p.OnAccent).Background(p.Success),
+		Deleted:      muted.Strikethrough(true).Faint(true),
+		Match:        lipgloss.NewStyle().Bold(true).Foreground(p.Accent),
 	}
 	t.Tabs = TabStyles{
 		Active:   lipgloss.NewStyle().Bold(true).Foreground(p.OnAccent).Background(p.Accent).Padding(0, 1),

@@ -93,6 +93,9 @@ type HeaderStyles struct {
 	// state badge to a warning colour while the session is lost or expired.
 	Connected    lipgloss.Style
 	Disconnected lipgloss.Style
+	// Stale marks what may be out of date: live updates paused or the
+	// session lost.
+	Stale lipgloss.Style
 }
 
 // PaneStyles frame the tree and detail panes.
@@ -118,6 +121,9 @@ type TreeStyles struct {
 	Locked       lipgloss.Style // the NoAuth badge
 	Loading      lipgloss.Style // "loading…" placeholders
 	Error        lipgloss.Style // a failed load
+	Changed      lipgloss.Style // a row another client just changed (flashes)
+	Deleted      lipgloss.Style // a row just deleted, fading out
+	Match        lipgloss.Style // matched characters in search results
 }
 
 // TabStyles style the Data | Stat | ACL tab bar.

@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/atotto/clipboard"
 
+	"github.com/zkui/zkui/model"
 	"github.com/zkui/zkui/theme"
 	"github.com/zkui/zkui/tui/common"
 	"github.com/zkui/zkui/tui/detail"
@@ -31,6 +32,10 @@ type Options struct {
 	// OpLog, when not nil, is the log the Client records its requests in
 	// (Client.OnRequest = log.Record), listed by the operation log pane.
 	OpLog *zk.OpLog
+	// Tree is the live mirror the tree pane shows, started by the caller.
+	// When nil and the Source is also a model.Session (as *zk.Client is),
+	// the explorer makes one and starts it from Init.
+	Tree *model.Tree
 }
 
 // focus says which pane receives navigation keys.
@@ -73,35 +78,48 @@ type App struct {
 
 	width, height int
 
-	lastID      uint64            // last request id handed out
-	detailID    uint64            // id of the detail read whose answer is wanted
-	detailFor   string            // path of that read
-	loadIDs     map[string]uint64 // per path, id of the children read wanted
-	pathID      uint64            // id of the jump whose answer is wanted
+	mir     *model.Tree // the live mirror
+	ownMir  bool        // made by New: started by Init, closed on quit
+	live    liveState   // pause, stale, the marks' tick
+	search  searchState // the deep search
+
+	lastID      uint64 // last request id handed out
+	detailID    uint64 // id of the detail read whose answer is wanted
+	detailFor   string // path of that read
+	pathID      uint64 // id of the jump whose answer is wanted
 	completeID  uint64            // id of the completion whose answer is wanted
 	completing  bool              // a completion is on its way
 	acceptAfter bool              // enter came while completing: accept once it lands
 }
 
-// New builds the explorer on src. Nothing is read until the program runs
-// Init.
+// New builds the explorer on src and the mirror opts.Tree. Nothing is read
+// until the program runs Init.
 func New(src Source, opts Options) *App {
 	com := common.New(opts.Logger)
 	com.ReadOnly = opts.ReadOnly
 	ctx, cancel := context.WithCancel(context.Background())
+	mir, own := opts.Tree, false
+	if mir == nil {
+		sess, ok := src.(model.Session)
+		if !ok {
+			panic("tui: Options.Tree is nil and the Source is not a model.Session")
+		}
+		mir, own = model.New(sess, model.Options{Logger: opts.Logger}), true
+	}
 	a := &App{
+		mir:     mir,
+		ownMir:  own,
 		com:     com,
 		opts:    opts,
 		src:     src,
 		ctx:     ctx,
 		cancel:  cancel,
-		tree:    tree.New(com),
+		tree:    tree.New(com, mir),
 		detail:  detail.New(com),
 		status:  statusbar.New(com),
 		help:    help.New(),
 		prompt:  prompt.New(com),
 		hist:    newHistory(),
-		loadIDs: map[string]uint64{},
 
 		session:        zk.StateConnected,
 		writeClipboard: clipboard.WriteAll,
@@ -113,22 +131,16 @@ func New(src Source, opts Options) *App {
 	return a
 }
 
-// Init loads the root's children and data, and asks the terminal for its
-// background colour to pick a light or dark theme.
+// Init starts listening to the mirror's notices (starting the mirror when
+// the explorer made it), reads the root's data, and asks the terminal for
+// its background colour to pick a light or dark theme.
 func (a *App) Init() tea.Cmd {
 	return tea.Batch(
-		a.load("/"),
-		a.selectNode("/"),
+		a.startMirror(),
+		a.selectNode(a.tree.Selected()),
 		tea.RequestBackgroundColor,
 		listenStates(a.ctx, a.opts.States),
 	)
-}
-
-// load issues a children read of path, superseding any earlier one.
-func (a *App) load(path string) tea.Cmd {
-	a.lastID++
-	a.loadIDs[path] = a.lastID
-	return loadChildren(a.ctx, a.src, a.lastID, path)
 }
 
 // selectNode issues a data+ACL read of path; only the newest answer is
@@ -141,7 +153,7 @@ func (a *App) selectNode(path string) tea.Cmd {
 	a.lastID++
 	a.detailID, a.detailFor = a.lastID, path
 	a.detail.SetLoading(path)
-	return loadNode(a.ctx, a.src, a.lastID, path)
+	return loadNode(a.ctx, a.src, a.mir, a.lastID, path)
 }
 
 // setTheme swaps every style, e.g. once the terminal reported a light

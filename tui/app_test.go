@@ -9,7 +9,6 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/zkui/zkui/tui/detail"
-	"github.com/zkui/zkui/tui/tree"
 	"github.com/zkui/zkui/zk"
 )
 
@@ -28,21 +27,11 @@ func TestStaleAnswersDropped(t *testing.T) {
 		t.Fatalf("fresh answer not shown: %+v", n)
 	}
 
-	first := a.load("/app")
-	second := a.load("/app")
-	msg1 := first().(childrenMsg)
-	msg1.entries = []tree.Entry{{Name: "only-in-stale", Known: true}}
-	a.Update(msg1)
-	if strings.Contains(ansi.Strip(a.render()), "only-in-stale") {
-		t.Fatal("stale children answer applied")
-	}
-	run(a, second)
 }
 
 func TestErrorsGoToStatus(t *testing.T) {
 	a, _ := newTestApp(t, 120, 30)
-	a.loadIDs["/app"] = 99
-	a.Update(childrenMsg{id: 99, path: "/app", err: errors.New("list /app: connection lost")})
+	a.Update(nodeMsg{id: a.detailID, node: detail.Node{Path: "/", DataErr: errors.New("get /: connection lost")}})
 	if kind, text := a.status.Text(); kind.String() != "error" || !strings.Contains(text, "connection lost") {
 		t.Fatalf("status %v %q", kind, text)
 	}

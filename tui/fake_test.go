@@ -107,6 +107,48 @@ func (f *fakeSource) GetACL(_ context.Context, p string) ([]zk.ACL, zk.Stat, err
 	return n.acl, n.stat, nil
 }
 
+// The fake is also a model.Session, so the explorer mirrors it. It has no
+// watch events: tests that change it call settle to re-read.
+
+func (f *fakeSource) Exists(ctx context.Context, p string) (bool, zk.Stat, error) {
+	n, err := f.get(p)
+	if err != nil {
+		return false, zk.Stat{}, nil
+	}
+	return true, n.stat, nil
+}
+
+func (f *fakeSource) MultiRead(ctx context.Context, ops ...zk.ReadOp) ([]zk.ReadResult, error) {
+	out := make([]zk.ReadResult, len(ops))
+	for i, op := range ops {
+		var r zk.ReadResult
+		if op == zk.GetChildrenOp(op.Path) {
+			r.Children, r.Stat, r.Err = f.GetChildren(ctx, op.Path)
+		} else {
+			r.Data, r.Stat, r.Err = f.GetData(ctx, op.Path)
+		}
+		if r.Err != nil {
+			code := zk.CodeNoNode
+			if r.Err == zk.ErrNoAuth {
+				code = zk.CodeNoAuth
+			}
+			r.Err = &zk.Error{Op: "read", Path: op.Path, Code: code}
+		}
+		out[i] = r
+	}
+	return out, nil
+}
+
+func (f *fakeSource) AddWatch(ctx context.Context, p string, mode zk.AddWatchMode) (<-chan zk.Event, error) {
+	return make(chan zk.Event), nil
+}
+
+func (f *fakeSource) GetAllChildrenNumber(ctx context.Context, p string) (int, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return len(f.nodes) - 1, nil
+}
+
 // sampleSource is the tree of the golden tests: text, JSON, binary,
 // ephemeral, sequential and locked nodes.
 func sampleSource() *fakeSource {
@@ -152,7 +194,7 @@ func run(a *App, cmd tea.Cmd) {
 		case nil:
 		case tea.BatchMsg:
 			queue = append(queue, msg...)
-		case childrenMsg, nodeMsg, tree.LoadMsg, tree.SelectMsg, pathMsg, completeMsg,
+		case nodeMsg, tree.SelectMsg, tree.ChangedMsg, syncedMsg, mirrorStartedMsg, searchMsg, syncProgressMsg, pathMsg, completeMsg,
 			readMsg, scanMsg, createdMsg, savedMsg, writtenMsg, progressMsg, taskDoneMsg, editorDoneMsg,
 			dialog.CancelMsg, dialog.CreateMsg, dialog.SaveMsg, dialog.DeleteMsg, dialog.ACLMsg, dialog.TargetMsg, dialog.TransferMsg:
 			_, next := a.Update(msg)
@@ -163,12 +205,39 @@ func run(a *App, cmd tea.Cmd) {
 	}
 }
 
-// press sends key presses (by their names, e.g. "j", "enter", "tab").
+// press sends key presses (by their names, e.g. "j", "enter", "tab"),
+// letting the mirror settle after each.
 func press(a *App, keys ...string) {
 	for _, k := range keys {
 		_, cmd := a.Update(keyMsg(k))
 		run(a, cmd)
+		settle(a)
 	}
+}
+
+// settle waits until the mirror has loaded all it was asked for, then has
+// the explorer re-read, as a notice would.
+func settle(a *App) {
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	_ = a.mir.WaitIdle(ctx)
+	for {
+		select {
+		case <-a.mir.Notices(): // the test re-reads everything below
+			continue
+		default:
+		}
+		break
+	}
+	_, cmd := a.Update(syncedMsg{})
+	run(a, cmd)
+}
+
+// manual makes a drive notices by hand: tests call settle instead of a
+// listener blocking on the channel, and marks do not tick.
+func manual(a *App) *App {
+	a.live.manual = true
+	return a
 }
 
 func keyMsg(k string) tea.KeyPressMsg {

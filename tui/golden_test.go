@@ -18,11 +18,13 @@ import (
 func newTestApp(t *testing.T, w, h int) (*App, *fakeSource) {
 	t.Helper()
 	src := sampleSource()
-	a := New(src, Options{Title: "demo", Server: "127.0.0.1:2181", SessionID: 0x1000001f2e3d4c5})
+	a := manual(New(src, Options{Title: "demo", Server: "127.0.0.1:2181", SessionID: 0x1000001f2e3d4c5}))
+	t.Cleanup(a.mir.Close)
 	a.com.Now = func() time.Time { return fixedNow }
 	a.com.Location = time.UTC
 	a.Update(tea.WindowSizeMsg{Width: w, Height: h})
 	run(a, a.Init())
+	settle(a)
 	return a, src
 }
 

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"path"
 	"slices"
@@ -10,18 +11,17 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/zkui/zkui/model"
 	"github.com/zkui/zkui/tui/prompt"
 	"github.com/zkui/zkui/tui/statusbar"
-	"github.com/zkui/zkui/tui/tree"
 	"github.com/zkui/zkui/zk"
 )
 
-// pathMsg answers loadPath: the children of every ancestor of target, from
-// the root down, so the tree can show target even if it was never opened.
+// pathMsg answers loadPath: target is loaded in the mirror and its
+// ancestors are expanded, so the tree can show it.
 type pathMsg struct {
 	id     uint64
 	target string
-	levels []childrenMsg
 	found  string // the deepest ancestor-or-self of target that exists
 	err    error
 }
@@ -39,41 +39,48 @@ func cleanPath(s string) string {
 	return path.Clean("/" + strings.TrimSpace(s))
 }
 
-// loadPath reads the children of each ancestor of target in turn, stopping
-// at the first that lacks the next step.
-func loadPath(ctx context.Context, src Source, id uint64, target string) tea.Cmd {
+// loadPath has the mirror list every ancestor of target (waiting until
+// they are mirrored), then expands them so target gets a row.
+func loadPath(ctx context.Context, mir *model.Tree, id uint64, target string) tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(ctx, fetchTimeout)
 		defer cancel()
-		msg := pathMsg{id: id, target: target, found: "/"}
-		for dir := "/"; dir != target; {
-			level := readChildren(ctx, src, dir)
-			if level.err != nil {
-				msg.err = level.err
-				return msg
+		msg := pathMsg{id: id, target: target, found: target}
+		if err := mir.Load(ctx, target); err != nil {
+			msg.err = err
+			// Land on the deepest ancestor the mirror has.
+			msg.found = mir.Root()
+			for _, p := range mir.Ancestors(target) {
+				if _, ok := mir.Node(p); ok {
+					msg.found = p
+				}
 			}
-			msg.levels = append(msg.levels, level)
-			rest := strings.TrimPrefix(strings.TrimPrefix(target, dir), "/")
-			name, _, _ := strings.Cut(rest, "/")
-			if !slices.ContainsFunc(level.entries, func(e tree.Entry) bool { return e.Name == name }) {
-				msg.err = fmt.Errorf("%s: %w", path.Join(dir, name), zk.ErrNoNode)
-				return msg
+			if errors.Is(err, zk.ErrNoNode) {
+				msg.err = fmt.Errorf("%s: %w", target, zk.ErrNoNode)
 			}
-			dir = path.Join(dir, name)
-			msg.found = dir
+		}
+		for _, p := range mir.Ancestors(msg.found) {
+			mir.Expand(p)
 		}
 		return msg
 	}
 }
 
-// complete lists the children of the parent of what is typed.
-func complete(ctx context.Context, src Source, id uint64, input string) tea.Cmd {
+// complete lists the children of the parent of what is typed, from the
+// mirror (loading them first if they are not mirrored yet).
+func complete(ctx context.Context, mir *model.Tree, id uint64, input string) tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(ctx, fetchTimeout)
 		defer cancel()
 		parent, _ := splitInput(input)
-		names, _, err := src.GetChildren(ctx, parent)
-		return completeMsg{id: id, input: input, names: names, err: err}
+		names, known := mir.Children(parent)
+		if !known {
+			if err := mir.Load(ctx, parent); err != nil {
+				return completeMsg{id: id, input: input, err: err}
+			}
+			names, _ = mir.Children(parent)
+		}
+		return completeMsg{id: id, input: input, names: names}
 	}
 }
 
@@ -92,24 +99,21 @@ func splitInput(input string) (parent, prefix string) {
 // goTo shows target in the tree: at once when the tree has it, else after
 // loading its ancestors.
 func (a *App) goTo(target string) tea.Cmd {
-	if a.tree.Ready(target) {
-		cmd, _ := a.tree.Reveal(target)
+	if cmd, ok := a.tree.Reveal(target); ok {
 		return cmd
 	}
 	a.lastID++
 	a.pathID = a.lastID
 	a.status.Set(statusbar.Info, "going to "+target+"…")
-	return loadPath(a.ctx, a.src, a.lastID, target)
+	return loadPath(a.ctx, a.mir, a.lastID, target)
 }
 
 func (a *App) handlePath(msg pathMsg) tea.Cmd {
 	if msg.id != a.pathID {
 		return nil
 	}
-	for _, l := range msg.levels {
-		a.tree.SetChildren(l.path, l.stat, l.entries)
-	}
-	cmd, _ := a.tree.Reveal(msg.found)
+	a.tree.Sync()
+	cmd := a.tree.Select(msg.found)
 	if msg.err != nil {
 		a.status.Set(statusbar.Error, "jump: "+msg.err.Error())
 		a.keepStatus = cmd != nil // survive the selection it causes
@@ -140,6 +144,18 @@ func (a *App) openPrompt(kind prompt.Kind) tea.Cmd {
 func (a *App) handlePromptKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := a.com.Keys.Prompt
 	kind := a.prompt.Kind()
+	if kind == prompt.Search {
+		switch {
+		case key.Matches(msg, k.Cancel):
+			a.prompt.Close()
+			a.closeSearch()
+			return nil
+		case key.Matches(msg, k.Accept):
+			a.prompt.Close()
+			return a.acceptSearch()
+		}
+		return a.handleSearchKey(msg)
+	}
 	switch {
 	case key.Matches(msg, k.Cancel):
 		a.prompt.Close()
@@ -157,7 +173,7 @@ func (a *App) handlePromptKey(msg tea.KeyPressMsg) tea.Cmd {
 	case kind == prompt.Jump && key.Matches(msg, k.Complete):
 		a.lastID++
 		a.completeID, a.completing = a.lastID, true
-		return complete(a.ctx, a.src, a.lastID, a.prompt.Value())
+		return complete(a.ctx, a.mir, a.lastID, a.prompt.Value())
 	}
 	var cmd tea.Cmd
 	var changed bool

@@ -25,16 +25,26 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.setTheme(theme.New(msg.IsDark()))
 	case tea.KeyPressMsg:
 		return a, a.handleKey(msg)
-	case tree.LoadMsg:
-		return a, a.load(msg.Path)
 	case tree.SelectMsg:
 		return a, a.selectNode(msg.Path)
-	case childrenMsg:
-		a.handleChildren(msg)
+	case tree.ChangedMsg:
+		return a, a.handleSynced()
+	case noticeMsg:
+		return a, a.handleNotice(msg)
+	case syncedMsg:
+		return a, a.handleSynced()
+	case markTickMsg:
+		return a, a.handleMarkTick()
+	case mirrorStartedMsg:
+		return a, a.handleMirrorStarted(msg)
 	case nodeMsg:
 		a.handleNode(msg)
 	case pathMsg:
 		return a, a.handlePath(msg)
+	case searchMsg:
+		return a, a.handleSearch(msg)
+	case syncProgressMsg:
+		return a, a.handleSyncProgress(msg)
 	case completeMsg:
 		return a, a.handleComplete(msg)
 	case tea.MouseClickMsg:
@@ -57,15 +67,13 @@ func (a *App) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := a.com.Keys
 	switch {
 	case key.Matches(msg, k.ForceQuit):
-		a.cancel()
-		return tea.Quit
+		return a.quit()
 	case a.prompt.IsOpen():
 		return a.handlePromptKey(msg)
 	case a.ed.dlg.IsOpen():
 		return a.handleDialogKey(msg)
 	case key.Matches(msg, k.Quit):
-		a.cancel()
-		return tea.Quit
+		return a.quit()
 	case key.Matches(msg, k.Help):
 		a.help.ShowAll = !a.help.ShowAll
 		a.layout() // the help grows or shrinks, and the panes with it
@@ -102,6 +110,10 @@ func (a *App) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return a.copyPath()
 	case key.Matches(msg, k.CopyData):
 		return a.copyData()
+	case key.Matches(msg, k.Refresh):
+		return a.handleRefresh()
+	case key.Matches(msg, k.Pause):
+		return a.togglePause()
 	}
 	var cmd tea.Cmd
 	if a.focus == focusDetail {
@@ -118,21 +130,15 @@ func (a *App) setFocus(f focus) {
 	a.detail.SetFocused(f == focusDetail)
 }
 
-func (a *App) handleChildren(msg childrenMsg) {
-	if a.loadIDs[msg.path] != msg.id {
-		return // a newer load of this path is on its way
+// quit ends the program: in-flight reads are cancelled and a mirror the
+// explorer made is stopped.
+func (a *App) quit() tea.Cmd {
+	a.cancel()
+	a.search.stop()
+	if a.ownMir {
+		go a.mir.Close() // the syncer may take a moment; the UI need not wait
 	}
-	delete(a.loadIDs, msg.path)
-	switch {
-	case msg.err == nil:
-		a.tree.SetChildren(msg.path, msg.stat, msg.entries)
-	case errors.Is(msg.err, zk.ErrNoAuth):
-		a.tree.SetLoadError(msg.path, msg.err, true)
-		a.status.Set(statusbar.Error, noAuthStatus(msg.path))
-	default:
-		a.tree.SetLoadError(msg.path, msg.err, false)
-		a.status.Set(statusbar.Error, msg.err.Error())
-	}
+	return tea.Quit
 }
 
 func (a *App) handleNode(msg nodeMsg) {
@@ -169,6 +175,13 @@ func (a *App) handleFindKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	case key.Matches(msg, k.Filter):
 		a.setFocus(focusTree)
 		return a.openPrompt(prompt.Filter), true
+	case key.Matches(msg, k.Search):
+		return a.openSearch(), true
+	case a.search.active() && (key.Matches(msg, k.NextMatch) || key.Matches(msg, k.PrevMatch)):
+		if key.Matches(msg, k.PrevMatch) {
+			return a.stepSearch(-1), true
+		}
+		return a.stepSearch(1), true
 	case key.Matches(msg, k.NextMatch), key.Matches(msg, k.PrevMatch):
 		if len(a.tree.Matches()) == 0 {
 			a.status.Set(statusbar.Info, "no matches to step through: / filters the current level")
@@ -190,6 +203,9 @@ func (a *App) handleFindKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		}
 		a.histTarget = p
 		return a.goTo(p), true
+	case a.search.shown && key.Matches(msg, k.Back):
+		a.closeSearch()
+		return nil, true
 	case a.focus == focusTree && key.Matches(msg, k.Back):
 		if level, _ := a.tree.Filter(); level != "" {
 			a.tree.ClearFilter()

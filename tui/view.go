@@ -66,14 +66,14 @@ func (a *App) render() string {
 		panes = a.helpPage(a.width, max(body, 0))
 	case a.width >= wideWidth:
 		treePane := a.pane(a.focus == focusTree, tw, th, a.tree.View())
-		detailPane := a.pane(a.focus == focusDetail, dw, dh, a.detail.View())
+		detailPane := a.pane(a.focus == focusDetail, dw, dh, a.detailView(dw-2, dh-2))
 		for i := range treePane {
 			treePane[i] += detailPane[i]
 		}
 		panes = strings.Join(treePane, "\n")
 	default:
 		treePane := a.pane(a.focus == focusTree, tw, th, a.tree.View())
-		detailPane := a.pane(a.focus == focusDetail, dw, dh, a.detail.View())
+		detailPane := a.pane(a.focus == focusDetail, dw, dh, a.detailView(dw-2, dh-2))
 		panes = strings.Join(append(treePane, detailPane...), "\n")
 	}
 	parts := []string{a.headerView()}
@@ -132,7 +132,14 @@ func (a *App) headerView() string {
 		parts = append(parts, st.Label.Render("server ")+st.Value.Render(a.opts.Server))
 	}
 	parts = append(parts, st.Label.Render("session ")+st.Value.Render(fmt.Sprintf("0x%x", a.opts.SessionID)))
-	parts = append(parts, a.sessionBadge())
+	badge := a.sessionBadge()
+	switch {
+	case a.live.paused:
+		badge += " " + st.Stale.Render("⏸ paused · stale")
+	case a.stale():
+		badge += " " + st.Stale.Render("stale")
+	}
+	parts = append(parts, badge)
 	line := strings.Join(parts, sep)
 	if a.opts.ReadOnly {
 		line += " " + st.ReadOnly.Render("READ-ONLY")

@@ -25,6 +25,7 @@ const (
 	None   Kind = iota
 	Jump        // a path to go to
 	Filter      // a filter for the current level
+	Search      // a deep search over the whole tree
 )
 
 // String returns the label drawn before the input.
@@ -34,6 +35,8 @@ func (k Kind) String() string {
 		return "jump to: "
 	case Filter:
 		return "filter: "
+	case Search:
+		return "search: "
 	}
 	return ""
 }

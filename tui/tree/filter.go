@@ -4,96 +4,129 @@ import (
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
+
+	"github.com/zkui/zkui/model"
 )
 
-// filter hides the children of one node (the level the cursor was on when
-// filtering started) whose names do not contain the query, ignoring case.
+// filter shows one level (the node whose children were on screen when
+// filtering started) and only those of its children whose names contain
+// the query, ignoring case. It is a lister: the level's row, then the
+// matches.
 type filter struct {
-	parent *node
-	query  string // lower-cased
+	mir     Mirror
+	level   string   // "" when no filter is set
+	query   string   // lower-cased
+	matches []string // paths of the matching children, in the mirror's order
 }
 
-func (f filter) hides(n *node) bool {
-	return f.parent != nil && n.parent == f.parent && !strings.Contains(strings.ToLower(n.name), f.query)
+func (f *filter) active() bool { return f.level != "" }
+
+// refresh recomputes the matches from the mirror's children of the level.
+func (f *filter) refresh(mir Mirror) {
+	f.mir = mir
+	names, _ := mir.Children(f.level)
+	f.matches = f.matches[:0]
+	for _, n := range names {
+		if strings.Contains(strings.ToLower(n), f.query) {
+			f.matches = append(f.matches, childPath(f.level, n))
+		}
+	}
+}
+
+func (f *filter) count() int { return 1 + len(f.matches) }
+
+func (f *filter) rows(from, n int) []model.Row {
+	var out []model.Row
+	for i := from; i < f.count() && len(out) < n; i++ {
+		p := f.pathAt(i)
+		nd, ok := f.mir.Node(p)
+		if !ok {
+			nd = model.Node{Path: p, Name: p[strings.LastIndexByte(p, '/')+1:]}
+		}
+		depth := 0
+		if i > 0 {
+			depth = 1
+		}
+		// The matches are shown flat below their level, closed.
+		nd.Expanded = i == 0
+		out = append(out, model.Row{Node: nd, Depth: depth})
+	}
+	return out
+}
+
+func (f *filter) rowOf(path string) int {
+	if path == f.level {
+		return 0
+	}
+	for i, p := range f.matches {
+		if p == path {
+			return i + 1
+		}
+	}
+	return -1
+}
+
+func (f *filter) pathAt(row int) string {
+	if row <= 0 || row > len(f.matches) {
+		return f.level
+	}
+	return f.matches[row-1]
 }
 
 // SetFilter filters the cursor's level by query as the user types; an
 // empty query shows the whole level again but keeps the level chosen. The
 // cursor moves to the first match when its row is hidden.
 func (m *Model) SetFilter(query string) tea.Cmd {
-	if m.filter.parent == nil {
-		sel := m.selectedNode()
-		m.filter.parent = sel.parent
-		if sel.parent == nil { // the root: filter its children
-			m.filter.parent = sel
+	if !m.filter.active() {
+		level := parentPath(m.sel)
+		if m.sel == m.mir.Root() {
+			level = m.sel // the root: filter its children
 		}
+		m.filter.level = level
 	}
 	m.filter.query = strings.ToLower(query)
-	before := m.selectedNode()
-	sel := before
-	if m.filter.hides(sel) {
-		if ms := m.matches(); len(ms) > 0 {
-			sel = ms[0]
-		} else {
-			sel = m.filter.parent
-		}
+	m.filter.refresh(m.mir)
+	before := m.sel
+	if m.filter.rowOf(m.sel) < 0 && len(m.filter.matches) > 0 {
+		m.sel = m.filter.matches[0]
 	}
-	m.rebuild(sel)
+	m.Sync()
 	return m.selectIfMoved(before)
 }
 
 // ClearFilter shows every row again, keeping the cursor where it is.
 func (m *Model) ClearFilter() {
-	if m.filter.parent == nil {
+	if !m.filter.active() {
 		return
 	}
-	sel := m.selectedNode()
 	m.filter = filter{}
-	m.rebuild(sel)
+	m.Sync()
 }
 
 // Filter returns the filtered level's path and the query, or "" and ""
 // when nothing is filtered.
 func (m Model) Filter() (level, query string) {
-	if m.filter.parent == nil {
-		return "", ""
-	}
-	return m.filter.parent.path, m.filter.query
+	return m.filter.level, m.filter.query
 }
 
-// Matches returns the paths of the rows the filter shows, in order.
+// Matches returns the paths of the children the filter shows, in order.
 func (m Model) Matches() []string {
-	var out []string
-	for _, n := range m.matches() {
-		out = append(out, n.path)
-	}
-	return out
-}
-
-func (m Model) matches() []*node {
-	if m.filter.parent == nil || m.filter.query == "" {
+	if !m.filter.active() || m.filter.query == "" {
 		return nil
 	}
-	var out []*node
-	for _, c := range m.filter.parent.children {
-		if !m.filter.hides(c) {
-			out = append(out, c)
-		}
-	}
-	return out
+	return append([]string(nil), m.filter.matches...)
 }
 
 // NextMatch moves the cursor to the next (dir > 0) or previous match of
 // the filter, wrapping around.
 func (m *Model) NextMatch(dir int) tea.Cmd {
-	ms := m.matches()
+	ms := m.Matches()
 	if len(ms) == 0 {
 		return nil
 	}
-	before := m.selectedNode()
 	i := -1
-	for j, n := range ms {
-		if n == before {
+	for j, p := range ms {
+		if p == m.sel {
 			i = j
 		}
 	}
@@ -105,14 +138,13 @@ func (m *Model) NextMatch(dir int) tea.Cmd {
 	default:
 		i = (i + dir + len(ms)) % len(ms)
 	}
-	m.rebuild(ms[i])
-	return m.selectIfMoved(before)
+	return m.Select(ms[i])
 }
 
 // selectIfMoved tells the root model about a new selection.
-func (m *Model) selectIfMoved(before *node) tea.Cmd {
-	if after := m.selectedNode(); after != before {
-		return selectCmd(after.path)
+func (m *Model) selectIfMoved(before string) tea.Cmd {
+	if m.sel != before {
+		return selectCmd(m.sel)
 	}
 	return nil
 }

@@ -3,6 +3,8 @@ package tree
 import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+
+	"github.com/zkui/zkui/model"
 )
 
 // Update handles keys while the tree has focus.
@@ -15,7 +17,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 
 func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	k := m.com.Keys
-	before := m.selectedNode()
+	before := m.sel
 	var cmd tea.Cmd
 	switch {
 	case key.Matches(msg, k.Up):
@@ -25,7 +27,7 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	case key.Matches(msg, k.Top):
 		m.moveTo(0)
 	case key.Matches(msg, k.Bottom):
-		m.moveTo(len(m.rows) - 1)
+		m.moveTo(m.count - 1)
 	case key.Matches(msg, k.HalfPageDown):
 		m.moveTo(m.cursor + max(1, m.height/2))
 	case key.Matches(msg, k.HalfPageUp):
@@ -37,74 +39,127 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	case key.Matches(msg, k.Expand):
 		cmd = m.expand()
 	case key.Matches(msg, k.Collapse):
-		m.collapse()
-	case key.Matches(msg, k.Refresh):
-		return m, m.Refresh()
+		cmd = m.collapse()
 	}
-	if after := m.selectedNode(); after != before {
-		cmd = tea.Batch(cmd, selectCmd(after.path))
-	}
-	return m, cmd
+	return m, tea.Batch(cmd, m.selectIfMoved(before))
 }
 
-func (m *Model) moveTo(i int) {
-	m.cursor = max(0, min(i, len(m.rows)-1))
-	m.scrollToCursor()
+// expandable reports whether expanding a row could show anything.
+func expandable(r model.Row) bool {
+	if r.NoAuth {
+		return false
+	}
+	if r.ChildrenKnown {
+		return r.Children > 0
+	}
+	return !r.StatKnown || r.Stat.NumChildren > 0
 }
 
-// expand opens the selected node, asking for its children the first time;
-// on an open node it steps to the first child instead.
+// expand opens the selected node (the mirror lists its children if it has
+// not yet); on an open node it steps to the first child instead.
 func (m *Model) expand() tea.Cmd {
-	n := m.selectedNode()
-	if !n.expandable() {
+	r, ok := m.selectedRow()
+	if !ok || !expandable(r) {
 		return nil
 	}
-	if n.expanded {
-		if len(n.children) > 0 {
+	if r.Expanded {
+		if r.Children > 0 {
 			m.moveTo(m.cursor + 1)
 		}
 		return nil
 	}
-	n.expanded = true
-	var cmd tea.Cmd
-	if !n.loaded && !n.loading {
-		n.loading = true
-		cmd = loadCmd(n.path)
+	if m.filter.active() {
+		// Leave the flat filtered level to show the node in place.
+		m.filter = filter{}
 	}
-	m.rebuild(n)
-	return cmd
+	mir, p := m.mir, r.Path
+	return func() tea.Msg {
+		mir.Expand(p)
+		return ChangedMsg{}
+	}
 }
 
 // collapse closes the selected node, or moves to its parent when it is
 // closed already.
-func (m *Model) collapse() {
-	n := m.selectedNode()
-	if n.expanded && n != m.root {
-		n.expanded = false
-		m.rebuild(n)
-		return
+func (m *Model) collapse() tea.Cmd {
+	r, ok := m.selectedRow()
+	if !ok {
+		return nil
 	}
-	if n.parent != nil {
-		m.rebuild(n.parent)
+	if r.Expanded && r.Depth > 0 && !m.filter.active() {
+		mir, p := m.mir, r.Path
+		return func() tea.Msg {
+			mir.Collapse(p)
+			return ChangedMsg{}
+		}
+	}
+	if r.Depth > 0 {
+		m.sel = parentPath(r.Path)
+		m.Sync()
+	}
+	return nil
+}
+
+// ExpandCmd expands path in the mirror, answering with ChangedMsg.
+func ExpandCmd(mir Mirror, paths ...string) tea.Cmd {
+	return func() tea.Msg {
+		for _, p := range paths {
+			mir.Expand(p)
+		}
+		return ChangedMsg{}
 	}
 }
 
-// Refresh re-reads the selected node: its children when it has been opened
-// and its data through SelectMsg.
-func (m *Model) Refresh() tea.Cmd {
-	n := m.selectedNode()
-	cmds := []tea.Cmd{selectCmd(n.path)}
-	if n.loaded || n.expanded || n.locked {
-		n.loading = true
-		cmds = append(cmds, loadCmd(n.path))
+// Select puts the cursor on path, which must be shown (its ancestors
+// expanded); a filter that hides it is cleared. It returns the SelectMsg
+// command when the selection moved.
+func (m *Model) Select(path string) tea.Cmd {
+	if m.filter.active() && m.filter.rowOf(path) < 0 {
+		m.filter = filter{}
 	}
-	return tea.Batch(cmds...)
+	before := m.sel
+	m.sel = path
+	m.Sync()
+	return m.selectIfMoved(before)
 }
 
-func loadCmd(path string) tea.Cmd {
-	return func() tea.Msg { return LoadMsg{Path: path} }
+// Refresh asks for the selected node to be read again.
+func (m *Model) Refresh() tea.Cmd { return selectCmd(m.sel) }
+
+// ScrollBy moves the window by n rows without moving the cursor, for the
+// mouse wheel; the next key press brings the cursor back into view.
+func (m *Model) ScrollBy(n int) {
+	m.offset = max(0, min(m.offset+n, m.count-m.height))
+	m.readWindow()
+}
+
+// ClickRow puts the cursor on the y-th line of the pane (0 is the top),
+// as a mouse click does. Clicking the selected row toggles it; clicking a
+// fading ghost does nothing.
+func (m *Model) ClickRow(y int) tea.Cmd {
+	items := m.display()
+	if y < 0 || y >= len(items) || items[y].ghost {
+		return nil
+	}
+	p := items[y].row.Path
+	if p == m.sel {
+		if r, _ := m.selectedRow(); r.Expanded && r.Depth > 0 {
+			return m.collapse()
+		}
+		return m.expand()
+	}
+	return m.Select(p)
 }
 
 func selectCmd(path string) tea.Cmd {
 	return func() tea.Msg { return SelectMsg{Path: path} }
+}
+
+// Reveal puts the cursor on path when it has a row (its ancestors are
+// expanded); it reports false, changing nothing, when it has none yet.
+func (m *Model) Reveal(path string) (tea.Cmd, bool) {
+	if m.mir.RowOf(path) < 0 && m.filter.rowOf(path) < 0 {
+		return nil, false
+	}
+	return m.Select(path), true
 }
