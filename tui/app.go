@@ -78,18 +78,18 @@ type App struct {
 
 	width, height int
 
-	mir     *model.Tree // the live mirror
-	ownMir  bool        // made by New: started by Init, closed on quit
-	live    liveState   // pause, stale, the marks' tick
-	search  searchState // the deep search
+	mir    *model.Tree // the live mirror
+	ownMir bool        // made by New: started by Init, closed on quit
+	live   liveState   // pause, stale, the marks' tick
+	search searchState // the deep search
 
 	lastID      uint64 // last request id handed out
 	detailID    uint64 // id of the detail read whose answer is wanted
 	detailFor   string // path of that read
 	pathID      uint64 // id of the jump whose answer is wanted
-	completeID  uint64            // id of the completion whose answer is wanted
-	completing  bool              // a completion is on its way
-	acceptAfter bool              // enter came while completing: accept once it lands
+	completeID  uint64 // id of the completion whose answer is wanted
+	completing  bool   // a completion is on its way
+	acceptAfter bool   // enter came while completing: accept once it lands
 }
 
 // New builds the explorer on src and the mirror opts.Tree. Nothing is read
@@ -107,19 +107,19 @@ func New(src Source, opts Options) *App {
 		mir, own = model.New(sess, model.Options{Logger: opts.Logger}), true
 	}
 	a := &App{
-		mir:     mir,
-		ownMir:  own,
-		com:     com,
-		opts:    opts,
-		src:     src,
-		ctx:     ctx,
-		cancel:  cancel,
-		tree:    tree.New(com, mir),
-		detail:  detail.New(com),
-		status:  statusbar.New(com),
-		help:    help.New(),
-		prompt:  prompt.New(com),
-		hist:    newHistory(),
+		mir:    mir,
+		ownMir: own,
+		com:    com,
+		opts:   opts,
+		src:    src,
+		ctx:    ctx,
+		cancel: cancel,
+		tree:   tree.New(com, mir),
+		detail: detail.New(com),
+		status: statusbar.New(com),
+		help:   help.New(),
+		prompt: prompt.New(com),
+		hist:   newHistory(),
 
 		session:        zk.StateConnected,
 		writeClipboard: clipboard.WriteAll,

@@ -14,16 +14,16 @@ import (
 // searchState is the deep search: a query over the whole mirror, the
 // streamed results, and the full sync that makes the mirror whole.
 type searchState struct {
-	shown   bool   // the results list is on screen
-	query   string // the query of the running or last search
-	id      uint64 // the search whose updates are wanted
-	cancel  context.CancelFunc
-	last    model.SearchUpdate
-	cursor  int // the selected result
-	offset  int // first result drawn
-	syncing bool
-	synced  bool // a full sync finished: the whole tree is searched
-	prog    model.Progress
+	shown    bool   // the results list is on screen
+	query    string // the query of the running or last search
+	id       uint64 // the search whose updates are wanted
+	cancel   context.CancelFunc
+	last     model.SearchUpdate
+	cursor   int // the selected result
+	offset   int // first result drawn
+	syncing  bool
+	synced   bool // a full sync finished: the whole tree is searched
+	prog     model.Progress
 	stopSync context.CancelFunc
 }
 
