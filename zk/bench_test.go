@@ -2,6 +2,7 @@ package zk
 
 import (
 	"context"
+	"strconv"
 	"slices"
 	"sync"
 	"testing"
@@ -110,49 +111,11 @@ func BenchmarkGetInFlight(b *testing.B) {
 	c, g := benchSetup(b)
 	ctx := context.Background()
 	for _, n := range []int{1, 8, 64, 256} {
-		b.Run("n="+itoa(n)+"/client=zkui", func(b *testing.B) {
+		b.Run("n="+strconv.Itoa(n)+"/client=zkui", func(b *testing.B) {
 			benchInFlight(b, n, func() error { _, _, err := c.GetData(ctx, benchNode); return err })
 		})
-		b.Run("n="+itoa(n)+"/client=go-zookeeper", func(b *testing.B) {
+		b.Run("n="+strconv.Itoa(n)+"/client=go-zookeeper", func(b *testing.B) {
 			benchInFlight(b, n, func() error { _, _, err := g.Get(benchNode); return err })
-		})
-	}
-}
-
-func itoa(n int) string {
-	if n == 0 {
-		return "0"
-	}
-	var b []byte
-	for ; n > 0; n /= 10 {
-		b = append([]byte{byte('0' + n%10)}, b...)
-	}
-	return string(b)
-}
-
-// BenchmarkServerCeiling spreads Gets over several connections (64 in
-// flight on each) to find the most the server answers on this machine: the
-// yardstick for the single-connection figures above.
-func BenchmarkServerCeiling(b *testing.B) {
-	srv := sharedServer(b)
-	benchSetup(b)
-	ctx := context.Background()
-	for _, conns := range []int{1, 2, 4} {
-		b.Run("conns="+itoa(conns), func(b *testing.B) {
-			cs := make([]*Conn, conns)
-			for i := range cs {
-				cs[i] = dialAddr(b, srv.Addr)
-			}
-			var next int
-			var mu sync.Mutex
-			benchInFlight(b, 64*conns, func() error {
-				mu.Lock()
-				c := cs[next%conns]
-				next++
-				mu.Unlock()
-				_, _, err := c.GetData(ctx, benchNode)
-				return err
-			})
 		})
 	}
 }
