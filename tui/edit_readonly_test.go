@@ -95,6 +95,9 @@ func TestReadOnlyClientRefusesWhateverTheUISends(t *testing.T) {
 			refused++
 		}
 	}
+	if refused == 0 {
+		t.Fatal("no write was even attempted: the test does not reach the Client's gate")
+	}
 	t.Logf("%d writes refused before the wire", refused)
 	if e.get(t, e.root+"/leaf") != "leaf" {
 		t.Fatal("the tree changed")

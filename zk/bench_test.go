@@ -2,8 +2,8 @@ package zk
 
 import (
 	"context"
-	"strconv"
 	"slices"
+	"strconv"
 	"sync"
 	"testing"
 	"time"

@@ -29,7 +29,11 @@ func (c *Client) do(ctx context.Context, op, path string, pol retryPolicy, f fun
 	if c.ReadOnly && writeOps[op] {
 		// Refused here too, so a write fails at once even while no
 		// server is reachable; the Conn's own gate covers every path.
-		return &clientError{op: op, path: path, cause: ErrReadOnly, msg: "the client is in read-only mode"}
+		err := &clientError{op: op, path: path, cause: ErrReadOnly, msg: "the client is in read-only mode"}
+		if c.OnRequest != nil {
+			c.OnRequest(OpRecord{Start: time.Now(), Op: op, Path: path, Code: CodeSystemError, Err: err, Write: true})
+		}
+		return err
 	}
 	retries := c.maxRetries()
 	for attempt := 0; ; attempt++ {
