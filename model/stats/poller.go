@@ -4,6 +4,7 @@ import (
 	"context"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/zkui/zkui/zk/admin"
@@ -57,6 +58,9 @@ type Poller struct {
 	opts  Options
 	seeds []string
 	polls int
+	// every is the current poll interval in nanoseconds, changed by
+	// SetInterval while Run goes on; opts.Interval is the initial one.
+	every atomic.Int64
 
 	mu      sync.Mutex
 	members map[string]*member
@@ -85,6 +89,7 @@ func New(connect string, opts Options) *Poller {
 		opts.NewSource = func(addr string) Source { return admin.New(addr) }
 	}
 	p := &Poller{opts: opts, seeds: ParseConnectString(connect), members: make(map[string]*member)}
+	p.every.Store(int64(opts.Interval))
 	for _, a := range p.seeds {
 		p.addMember(Member{Addr: a})
 	}
@@ -111,16 +116,18 @@ func (p *Poller) addMember(m Member) {
 	}
 }
 
-// Run polls until ctx ends, every Interval.
+// Run polls until ctx ends, every Interval (or what SetInterval last set:
+// the wait before each poll reads it afresh).
 func (p *Poller) Run(ctx context.Context) error {
-	tick := time.NewTicker(p.opts.Interval)
-	defer tick.Stop()
 	for {
+		start := time.Now()
 		p.PollOnce(ctx)
+		wait := time.NewTimer(max(0, p.Interval()-time.Since(start)))
 		select {
 		case <-ctx.Done():
+			wait.Stop()
 			return ctx.Err()
-		case <-tick.C:
+		case <-wait.C:
 		}
 	}
 }
@@ -143,7 +150,7 @@ func (p *Poller) PollOnce(ctx context.Context) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			pctx, cancel := context.WithTimeout(ctx, p.opts.Interval)
+			pctx, cancel := context.WithTimeout(ctx, p.Interval())
 			defer cancel()
 			p.poll(pctx, m)
 		}()
@@ -155,7 +162,7 @@ func (p *Poller) PollOnce(ctx context.Context) {
 // members it no longer lists are dropped unless the connect string names
 // them.
 func (p *Poller) refreshMembers(ctx context.Context) {
-	cctx, cancel := context.WithTimeout(ctx, p.opts.Interval)
+	cctx, cancel := context.WithTimeout(ctx, p.Interval())
 	defer cancel()
 	data, err := p.opts.Config(cctx)
 	if err != nil {

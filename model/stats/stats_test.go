@@ -198,3 +198,19 @@ func TestRunStopsWithContext(t *testing.T) {
 		t.Fatalf("Run returned %v", err)
 	}
 }
+
+func TestSetIntervalClamps(t *testing.T) {
+	p := New("127.0.0.1:1", Options{Interval: 2 * time.Second})
+	if got := p.Interval(); got != 2*time.Second {
+		t.Fatalf("initial interval %v", got)
+	}
+	if got := p.SetInterval(time.Millisecond); got != MinInterval || p.Interval() != MinInterval {
+		t.Fatalf("clamp low: %v %v", got, p.Interval())
+	}
+	if got := p.SetInterval(time.Hour); got != MaxInterval {
+		t.Fatalf("clamp high: %v", got)
+	}
+	if got := p.SetInterval(5 * time.Second); got != 5*time.Second {
+		t.Fatalf("set: %v", got)
+	}
+}
