@@ -62,6 +62,7 @@ type KeyMap struct {
 	Back    key.Binding // from the detail pane back to the tree
 
 	// Application.
+	Dashboard key.Binding // switch between the explorer and the server dashboards
 	Help      key.Binding
 	Quit      key.Binding
 	ForceQuit key.Binding // quits even while a prompt captures the keyboard
@@ -72,6 +73,29 @@ type KeyMap struct {
 	// Dialog holds the keys of the editing dialogs, which capture the
 	// keyboard too.
 	Dialog DialogKeyMap
+	// Dash holds the keys of the server dashboards, which receive the
+	// keyboard while shown and so may reuse keys bound above.
+	Dash DashKeyMap
+}
+
+// DashKeyMap holds the bindings of the server dashboards.
+type DashKeyMap struct {
+	NextView key.Binding // servers -> health -> sessions -> watches
+	PrevView key.Binding
+	Servers  key.Binding
+	Health   key.Binding
+	Sessions key.Binding
+	Watches  key.Binding
+	Metric   key.Binding // the metric charted for the selected server
+	Sort     key.Binding // the column the servers are sorted by
+	Faster   key.Binding // poll more often
+	Slower   key.Binding // poll less often
+	Refresh  key.Binding // fetch the sessions / watches again
+	Owner    key.Binding // the session owning the explorer's ephemeral node
+	ByPath   key.Binding // watches by path (wchp), confirmed first
+	BySess   key.Binding // watches by session (wchc), confirmed first
+	Confirm  key.Binding
+	Cancel   key.Binding
 }
 
 // DialogKeyMap holds the bindings active while a dialog is open.
@@ -143,6 +167,7 @@ func Default() KeyMap {
 		Focus:   key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "focus pane")),
 		Back:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back to tree")),
 
+		Dashboard: key.NewBinding(key.WithKeys("S"), key.WithHelp("S", "server dashboard")),
 		Help:      key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
 		Quit:      key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
 		ForceQuit: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit anywhere")),
@@ -161,6 +186,24 @@ func Default() KeyMap {
 			Overwrite: key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "overwrite")),
 			EditAgain: key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit again on current")),
 			Discard:   key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "discard mine")),
+		},
+		Dash: DashKeyMap{
+			NextView: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next view")),
+			PrevView: key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "prev view")),
+			Servers:  key.NewBinding(key.WithKeys("1"), key.WithHelp("1", "servers")),
+			Health:   key.NewBinding(key.WithKeys("2"), key.WithHelp("2", "health")),
+			Sessions: key.NewBinding(key.WithKeys("3"), key.WithHelp("3", "sessions")),
+			Watches:  key.NewBinding(key.WithKeys("4"), key.WithHelp("4", "watches")),
+			Metric:   key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "chart metric")),
+			Sort:     key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "sort by")),
+			Faster:   key.NewBinding(key.WithKeys("+", "="), key.WithHelp("+", "poll faster")),
+			Slower:   key.NewBinding(key.WithKeys("-"), key.WithHelp("-", "poll slower")),
+			Refresh:  key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "refresh")),
+			Owner:    key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "owner of node")),
+			ByPath:   key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "by path (wchp)")),
+			BySess:   key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "by session (wchc)")),
+			Confirm:  key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "run it")),
+			Cancel:   key.NewBinding(key.WithKeys("n", "esc"), key.WithHelp("n/esc", "cancel")),
 		},
 	}
 }
@@ -206,7 +249,7 @@ func (k KeyMap) Tabs() []key.Binding {
 
 // App returns the application-wide bindings, for help columns.
 func (k KeyMap) App() []key.Binding {
-	return []key.Binding{k.Focus, k.Back, k.Help, k.Quit, k.ForceQuit}
+	return []key.Binding{k.Focus, k.Back, k.Dashboard, k.Help, k.Quit, k.ForceQuit}
 }
 
 // Tree returns the bindings that shape the tree, for help columns.

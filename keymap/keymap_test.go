@@ -24,6 +24,9 @@ func TestEveryBindingHasKeysAndHelp(t *testing.T) {
 	for name, b := range bindings(Default().Prompt) {
 		all["Prompt."+name] = b
 	}
+	for name, b := range bindings(Default().Dash) {
+		all["Dash."+name] = b
+	}
 	if len(all) < 30 {
 		t.Fatalf("only %d bindings found", len(all))
 	}
@@ -42,7 +45,7 @@ func TestEveryBindingHasKeysAndHelp(t *testing.T) {
 // but nothing else overlaps.
 func TestNoKeyBoundTwice(t *testing.T) {
 	// The prompt captures the keyboard, so it is a namespace of its own.
-	for _, set := range []any{Default(), Default().Prompt, Default().Dialog} {
+	for _, set := range []any{Default(), Default().Prompt, Default().Dialog, Default().Dash} {
 		seen := map[string]string{}
 		for name, b := range bindings(set) {
 			for _, k := range b.Keys() {
@@ -82,7 +85,7 @@ func TestDefaultIsFresh(t *testing.T) {
 
 func TestGroupsCoverTheirBindings(t *testing.T) {
 	k := Default()
-	if len(k.Navigation()) != 8 || len(k.Tabs()) != 5 || len(k.App()) != 5 || len(k.Finding()) != 7 || len(k.Data()) != 4 {
+	if len(k.Navigation()) != 8 || len(k.Tabs()) != 5 || len(k.App()) != 6 || len(k.Finding()) != 7 || len(k.Data()) != 4 {
 		t.Fatalf("groups: nav %d tabs %d app %d finding %d data %d",
 			len(k.Navigation()), len(k.Tabs()), len(k.App()), len(k.Finding()), len(k.Data()))
 	}
