@@ -15,6 +15,7 @@ import (
 // streamed results, and the full sync that makes the mirror whole.
 type searchState struct {
 	shown    bool   // the results list is on screen
+	keep     bool   // n/N step through the results (after enter)
 	query    string // the query of the running or last search
 	id       uint64 // the search whose updates are wanted
 	cancel   context.CancelFunc
@@ -27,7 +28,8 @@ type searchState struct {
 	stopSync context.CancelFunc
 }
 
-func (s *searchState) active() bool { return s.shown && len(s.last.Matches) > 0 }
+// active reports whether n/N step through the search's results.
+func (s *searchState) active() bool { return s.keep && len(s.last.Matches) > 0 }
 
 // stop cancels the running search and full sync.
 func (s *searchState) stop() {
@@ -189,14 +191,17 @@ func (a *App) moveResult(d int) {
 	a.search.cursor = (a.search.cursor + d + n) % n
 }
 
-// acceptSearch goes to the chosen result and keeps the list for n/N.
+// acceptSearch goes to the chosen result, hiding the list (the detail pane
+// shows the node) but keeping it for n/N.
 func (a *App) acceptSearch() tea.Cmd {
+	a.search.shown = false
 	ms := a.search.last.Matches
 	if len(ms) == 0 {
 		a.status.Set(statusbar.Info, fmt.Sprintf("no match for %q", a.search.query))
 		return nil
 	}
-	a.status.Set(statusbar.Info, fmt.Sprintf("match %d of %d · n/N step · esc closes the results", a.search.cursor+1, len(ms)))
+	a.search.keep = true
+	a.status.Set(statusbar.Info, fmt.Sprintf("match %d of %d: %s · n/N step · s shows the list", a.search.cursor+1, len(ms), ms[a.search.cursor].Path))
 	return a.goTo(ms[a.search.cursor].Path)
 }
 
@@ -209,7 +214,7 @@ func (a *App) stepSearch(dir int) tea.Cmd {
 // closeSearch hides the results and stops the search and the full sync
 // (what the sync loaded stays mirrored).
 func (a *App) closeSearch() {
-	a.search.shown = false
+	a.search.shown, a.search.keep = false, false
 	if a.search.cancel != nil {
 		a.search.cancel()
 		a.search.cancel = nil

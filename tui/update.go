@@ -174,6 +174,7 @@ func (a *App) handleFindKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		return a.openPrompt(prompt.Jump), true
 	case key.Matches(msg, k.Filter):
 		a.setFocus(focusTree)
+		a.search.keep = false // n/N now step through the filter
 		return a.openPrompt(prompt.Filter), true
 	case key.Matches(msg, k.Search):
 		return a.openSearch(), true
@@ -203,8 +204,9 @@ func (a *App) handleFindKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		}
 		a.histTarget = p
 		return a.goTo(p), true
-	case a.search.shown && key.Matches(msg, k.Back):
+	case (a.search.shown || a.search.keep) && key.Matches(msg, k.Back):
 		a.closeSearch()
+		a.status.Set(statusbar.Info, "search closed")
 		return nil, true
 	case a.focus == focusTree && key.Matches(msg, k.Back):
 		if level, _ := a.tree.Filter(); level != "" {
