@@ -108,6 +108,7 @@ type DialogKeyMap struct {
 	Overwrite key.Binding // conflict: write mine over the current value
 	EditAgain key.Binding // conflict: edit mine again on top of the current value
 	Discard   key.Binding // conflict: drop my edit
+	External  key.Binding // create: write the data in $VISUAL / $EDITOR
 }
 
 // PromptKeyMap holds the bindings active while a prompt is open.
@@ -186,6 +187,7 @@ func Default() KeyMap {
 			Overwrite: key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "overwrite")),
 			EditAgain: key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit again on current")),
 			Discard:   key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "discard mine")),
+			External:  key.NewBinding(key.WithKeys("ctrl+e"), key.WithHelp("ctrl+e", "data in $EDITOR")),
 		},
 		Dash: DashKeyMap{
 			NextView: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next view")),

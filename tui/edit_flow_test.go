@@ -312,6 +312,24 @@ func TestEditFlowExternalEditor(t *testing.T) {
 		t.Fatal("a failed editor wrote")
 	}
 	press(e.a, "enter")
+	// The create dialog's data can come from the editor too.
+	e.goTo(t, e.root)
+	press(e.a, "a")
+	typeText(e.a, "made")
+	write(`printf 'line one\nline two' > "$1"`)
+	press(e.a, "ctrl+e")
+	press(e.a, "ctrl+s")
+	if got := e.get(t, e.root+"/made"); got != "line one\nline two" {
+		t.Fatalf("create with data from $EDITOR: %q (%q)", got, e.a.ed.dlg.Err())
+	}
+	before = len(e.sentWrites())
+	press(e.a, "a")
+	typeText(e.a, "failed")
+	write(`exit 1`)
+	press(e.a, "ctrl+e")
+	e.mustDialog(t, "create", "the data field is unchanged")
+	press(e.a, "esc")
+	e.goTo(t, p)
 	write(`head -c 1100000 /dev/zero | tr '\0' x > "$1"`)
 	press(e.a, "e")
 	e.mustDialog(t, "edit", "the server accepts at most")

@@ -69,6 +69,9 @@ func (a *App) handleEditKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		return a.readFor(readACL, sel), true
 	case key.Matches(msg, k.DeleteTree):
 		return a.scanFor(sel, "", false, true), true
+	case (key.Matches(msg, k.Copy) || key.Matches(msg, k.Move)) && sel == "/":
+		a.status.Set(statusbar.Error, "the root cannot be copied or moved: select a node under it")
+		return nil, true
 	case key.Matches(msg, k.Copy):
 		return a.ed.dlg.OpenTarget(sel, false), true
 	case key.Matches(msg, k.Move):
@@ -105,6 +108,8 @@ func (a *App) handleEditMsg(msg tea.Msg) (tea.Cmd, bool) {
 		return a.scanFor(msg.Source, msg.Dst, msg.Move, false), true
 	case dialog.TransferMsg:
 		return a.startTransfer(msg), true
+	case dialog.ExternalMsg:
+		return a.runEditor(editorDoneMsg{base: []byte(msg.Text), create: true}), true
 	case readMsg:
 		return a.handleRead(msg), true
 	case scanMsg:

@@ -22,6 +22,7 @@ type editorDoneMsg struct {
 	file    string
 	base    []byte
 	version int32
+	create  bool // the data of the create dialog, not a node's value
 	err     error
 }
 
@@ -39,6 +40,13 @@ func editorCommand() []string {
 // openExternal writes the value to a private temporary file (0600, as
 // os.CreateTemp makes it) and suspends the UI for the editor.
 func (a *App) openExternal(path string, data []byte, version int32) tea.Cmd {
+	return a.runEditor(editorDoneMsg{path: path, base: data, version: version})
+}
+
+// runEditor opens done.base in the editor; done comes back with the file
+// name and the editor's outcome.
+func (a *App) runEditor(done editorDoneMsg) tea.Cmd {
+	data := done.base
 	f, err := os.CreateTemp("", "zkui-*.txt")
 	if err != nil {
 		return a.ed.dlg.OpenMessage("editor", []string{"cannot make a temporary file: " + err.Error()}, true)
@@ -53,7 +61,8 @@ func (a *App) openExternal(path string, data []byte, version int32) tea.Cmd {
 	cmd := exec.Command(argv[0], argv[1:]...)
 	name := f.Name()
 	return a.ed.execEditor(cmd, func(err error) tea.Msg {
-		return editorDoneMsg{path: path, file: name, base: data, version: version, err: err}
+		done.file, done.err = name, err
+		return done
 	})
 }
 
@@ -64,6 +73,17 @@ func (a *App) openExternal(path string, data []byte, version int32) tea.Cmd {
 func (a *App) handleEditorDone(m editorDoneMsg) tea.Cmd {
 	data, rerr := os.ReadFile(m.file)
 	os.Remove(m.file)
+	if m.create {
+		switch {
+		case m.err != nil:
+			a.ed.dlg.SetError(fmt.Errorf("the editor failed (%v): the data field is unchanged", m.err))
+		case rerr != nil:
+			a.ed.dlg.SetError(fmt.Errorf("cannot read the edited file back: %v", rerr))
+		default:
+			a.ed.dlg.SetData(string(data))
+		}
+		return nil
+	}
 	switch {
 	case m.err != nil:
 		return a.ed.dlg.OpenMessage("editor", []string{

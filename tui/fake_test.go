@@ -196,7 +196,7 @@ func run(a *App, cmd tea.Cmd) {
 			queue = append(queue, msg...)
 		case nodeMsg, tree.SelectMsg, tree.ChangedMsg, syncedMsg, mirrorStartedMsg, searchMsg, syncProgressMsg, pathMsg, completeMsg,
 			readMsg, scanMsg, createdMsg, savedMsg, writtenMsg, progressMsg, taskDoneMsg, editorDoneMsg,
-			dialog.CancelMsg, dialog.CreateMsg, dialog.SaveMsg, dialog.DeleteMsg, dialog.ACLMsg, dialog.TargetMsg, dialog.TransferMsg:
+			dialog.CancelMsg, dialog.CreateMsg, dialog.SaveMsg, dialog.DeleteMsg, dialog.ACLMsg, dialog.TargetMsg, dialog.TransferMsg, dialog.ExternalMsg:
 			_, next := a.Update(msg)
 			queue = append(queue, next)
 		}

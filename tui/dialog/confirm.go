@@ -67,7 +67,9 @@ func (m *Model) OpenTransfer(t *edit.Subtree, dst string, move bool) tea.Cmd {
 		text = append(text, fmt.Sprintf("%d ephemeral node(s) belong to their sessions and are skipped:", len(t.Ephemerals)))
 		text = append(text, listed("", t.Ephemerals, 5)...)
 	}
-	if move {
+	if move && len(t.Ephemerals) > 0 {
+		text = append(text, "", "A subtree with ephemeral nodes cannot be moved (the source could not be deleted): copy it instead.")
+	} else if move {
 		text = append(text, "The source is deleted after the copy, only if unchanged since this preview.")
 	}
 	return m.open(Confirm, strings.ToLower(verb)+" subtree", &confirmView{text: text, result: TransferMsg{Tree: t, Dst: dst, Move: move}})

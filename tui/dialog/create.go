@@ -46,6 +46,9 @@ type createForm struct {
 	mode    int
 	acl     int
 	parents []string // missing parents offered; a second submit creates them
+	// external is data written in $EDITOR: kept as is (the one-line input
+	// would fold its new lines) until the user types in the data field.
+	external *string
 }
 
 // OpenCreate shows the create dialog for a child of parent.
@@ -94,6 +97,12 @@ func (f *createForm) update(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, k.Submit) || key.Matches(msg, m.com.Keys.Prompt.Accept):
 		return f.submit(m)
+	case key.Matches(msg, k.External):
+		text := f.inputs[fData].Value()
+		if f.external != nil {
+			text = *f.external
+		}
+		return emit(ExternalMsg{Text: text})
 	case key.Matches(msg, k.NextField):
 		f.field = (f.field + 1) % nFields
 		return f.focus()
@@ -109,9 +118,12 @@ func (f *createForm) update(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 	case f.field == fMode || f.field == fACL:
 		return nil
 	}
-	before := f.inputs[fName].Value()
+	before, beforeData := f.inputs[fName].Value(), f.inputs[fData].Value()
 	var cmd tea.Cmd
 	f.inputs[f.field], cmd = f.inputs[f.field].Update(msg)
+	if f.inputs[fData].Value() != beforeData {
+		f.external = nil // typed over: the input holds the data again
+	}
 	if f.inputs[fName].Value() != before {
 		f.parents, m.note = nil, "" // another path: the offer no longer holds
 	}
@@ -126,6 +138,9 @@ func (f *createForm) spec() (edit.CreateSpec, error) {
 		return edit.CreateSpec{}, err
 	}
 	s := edit.CreateSpec{Path: p, Data: []byte(f.inputs[fData].Value()), Mode: modes[f.mode].mode, Parents: f.parents}
+	if f.external != nil {
+		s.Data = []byte(*f.external)
+	}
 	if err := edit.CheckSize(s.Data); err != nil {
 		return s, err
 	}
@@ -138,6 +153,15 @@ func (f *createForm) spec() (edit.CreateSpec, error) {
 	}
 	s.ACL, err = edit.BuildACL(aclChoices[f.acl], f.inputs[fACLArg].Value())
 	return s, err
+}
+
+// SetData puts text written in the external editor into the create
+// dialog's data field.
+func (m *Model) SetData(text string) {
+	if f, ok := m.b.(*createForm); ok {
+		f.external = &text
+		m.err = ""
+	}
 }
 
 func (f *createForm) submit(m *Model) tea.Cmd {
@@ -163,9 +187,14 @@ func (f *createForm) lines(m *Model, w, _ int) []string {
 	if !modes[f.mode].mode.TTL() {
 		ttl = st.Dim.Render("(ttl modes only)")
 	}
+	data := f.inputs[fData].View()
+	if f.external != nil {
+		data = st.Value.Render(fmt.Sprintf("%d bytes, %d line(s) from the editor", len(*f.external), strings.Count(*f.external, "\n")+1)) +
+			st.Dim.Render("  (type to replace)")
+	}
 	return []string{
 		row(fName, "name", f.inputs[fName].View()),
-		row(fData, "data", f.inputs[fData].View()),
+		row(fData, "data", data),
 		row(fMode, "mode", st.Value.Render("‹ "+modes[f.mode].name+" ›")),
 		row(fTTL, "ttl", ttl),
 		row(fACL, "acl", st.Value.Render("‹ "+aclChoices[f.acl].String()+" ›")),
@@ -189,7 +218,7 @@ func (f *createForm) preview() string {
 
 func (f *createForm) keys(m *Model) []key.Binding {
 	k := m.com.Keys.Dialog
-	out := []key.Binding{k.Submit, k.NextField}
+	out := []key.Binding{k.Submit, k.NextField, k.External}
 	if f.field == fMode || f.field == fACL {
 		out = append(out, k.Cycle)
 	}

@@ -50,6 +50,10 @@ type TargetMsg struct {
 	Move   bool
 }
 
+// ExternalMsg asks for Text to be edited in $VISUAL / $EDITOR; the answer
+// comes back through SetData.
+type ExternalMsg struct{ Text string }
+
 // TransferMsg confirms a previewed copy or move.
 type TransferMsg struct {
 	Tree *edit.Subtree
