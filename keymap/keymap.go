@@ -109,6 +109,18 @@ type DialogKeyMap struct {
 	EditAgain key.Binding // conflict: edit mine again on top of the current value
 	Discard   key.Binding // conflict: drop my edit
 	External  key.Binding // create: write the data in $VISUAL / $EDITOR
+
+	// The ACL editor's list: toggle one permission of the entry under
+	// the cursor, add an entry, remove one.
+	PermRead   key.Binding
+	PermWrite  key.Binding
+	PermCreate key.Binding
+	PermDelete key.Binding
+	PermAdmin  key.Binding
+	AddEntry   key.Binding
+	DropEntry  key.Binding
+	EntryUp    key.Binding
+	EntryDown  key.Binding
 }
 
 // PromptKeyMap holds the bindings active while a prompt is open.
@@ -188,6 +200,16 @@ func Default() KeyMap {
 			EditAgain: key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit again on current")),
 			Discard:   key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "discard mine")),
 			External:  key.NewBinding(key.WithKeys("ctrl+e"), key.WithHelp("ctrl+e", "data in $EDITOR")),
+
+			PermRead:   key.NewBinding(key.WithKeys("r"), key.WithHelp("r/w/c/x/a", "toggle read/write/create/delete/admin")),
+			PermWrite:  key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "toggle write")),
+			PermCreate: key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "toggle create")),
+			PermDelete: key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "toggle delete")),
+			PermAdmin:  key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "toggle admin")),
+			AddEntry:   key.NewBinding(key.WithKeys("+", "n"), key.WithHelp("+", "add entry")),
+			DropEntry:  key.NewBinding(key.WithKeys("-", "delete"), key.WithHelp("-", "remove entry")),
+			EntryUp:    key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑", "prev entry")),
+			EntryDown:  key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓", "next entry")),
 		},
 		Dash: DashKeyMap{
 			NextView: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next view")),

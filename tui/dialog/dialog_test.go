@@ -9,6 +9,7 @@ import (
 
 	"github.com/zkui/zkui/tui/common"
 	"github.com/zkui/zkui/tui/edit"
+	"github.com/zkui/zkui/zk"
 )
 
 func newModel() Model {
@@ -222,5 +223,41 @@ func TestPasteIntoCreate(t *testing.T) {
 	m, _ = m.Update(tea.PasteMsg{Content: "pasted"})
 	if msg, ok := send(&m, "ctrl+s").(CreateMsg); !ok || msg.Spec.Path != "/app/pasted" {
 		t.Fatalf("paste: %+v %q", msg, m.Err())
+	}
+}
+
+// The ACL list: toggle, add (a bad entry refused in place), remove, and
+// the lost-admin warning before anything is sent.
+func TestACLEditor(t *testing.T) {
+	m := newModel()
+	me := []zk.ClientInfo{{AuthScheme: "ip", User: "127.0.0.1"}}
+	m.OpenACL("/n", zk.WorldACL(zk.PermAll), 4, me)
+	send(&m, "+")
+	typeIn(&m, "ip:127.0.0.1:rwz")
+	if send(&m, "enter") != nil || !strings.Contains(m.Err(), `ACL entry "ip:127.0.0.1:rwz"`) {
+		t.Fatalf("bad entry: %q", m.Err())
+	}
+	send(&m, "esc") // closes the input, not the dialog
+	if !m.IsOpen() {
+		t.Fatal("esc in the entry input closed the dialog")
+	}
+	send(&m, "+")
+	typeIn(&m, "ip:10.1.1.1:r")
+	send(&m, "enter", "k", "a") // admin off for world
+	if send(&m, "ctrl+s") != nil || !strings.Contains(m.Err(), "takes ADMIN away") {
+		t.Fatalf("no warning: %q", m.Err())
+	}
+	msg, ok := send(&m, "ctrl+s").(ACLMsg)
+	if !ok || msg.Aversion != 4 || len(msg.ACL) != 2 || msg.ACL[0].Perms != zk.PermAll&^zk.PermAdmin || msg.ACL[1].ID != "10.1.1.1" {
+		t.Fatalf("request %+v", msg)
+	}
+	m.OpenACL("/n", zk.WorldACL(zk.PermRead), 0, nil)
+	send(&m, "r")
+	if send(&m, "ctrl+s") != nil || !strings.Contains(m.Err(), "no permission left") {
+		t.Fatalf("empty perms: %q", m.Err())
+	}
+	send(&m, "-")
+	if send(&m, "ctrl+s") != nil || !strings.Contains(m.Err(), "at least one entry") {
+		t.Fatalf("empty ACL: %q", m.Err())
 	}
 }

@@ -62,8 +62,13 @@ var dialogs = []struct {
 	{"target", func(m *Model) { m.OpenTarget("/app/config", false) }},
 	{"acl_warning", func(m *Model) {
 		m.OpenACL("/app/config", zk.WorldACL(zk.PermAll), 1, []zk.ClientInfo{{AuthScheme: "ip", User: "127.0.0.1"}})
-		m.b.(*aclEditor).area.SetValue("world:anyone:r")
-		send(m, "ctrl+s")
+		send(m, "a", "x", "ctrl+s")
+	}},
+	{"acl_adding", func(m *Model) {
+		m.OpenACL("/app/config", append(zk.WorldACL(zk.PermRead), zk.DigestACL(zk.PermAll, "bob", "pw")...), 3, nil)
+		send(m, "j", "w", "+")
+		typeIn(m, "ip:10.0.0.0/8:rwcz")
+		send(m, "enter")
 	}},
 	{"progress", func(m *Model) {
 		m.OpenProgress("deleting /app/jobs", 5000)

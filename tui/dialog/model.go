@@ -128,6 +128,9 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	if m.busy && m.kind != Progress {
 		return m, nil // one request at a time; esc waits for the answer too
 	}
+	if c, ok := m.b.(interface{ capturesCancel() bool }); ok && c.capturesCancel() {
+		return m, m.b.update(&m, km) // esc closes the body's own input first
+	}
 	if m.kind != Progress && key.Matches(km, m.com.Keys.Dialog.Cancel) {
 		m.Close()
 		return m, func() tea.Msg { return CancelMsg{} }
