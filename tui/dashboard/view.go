@@ -1,0 +1,132 @@
+package dashboard
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/zkui/zkui/tui/dashboard/chart"
+)
+
+// View renders the dashboard as exactly height lines of width cells.
+func (m Model) View() string {
+	if m.width <= 0 || m.height <= 0 {
+		return ""
+	}
+	st := m.com.Styles
+	body := m.height - 2 // the tab line and the note line
+	var lines []string
+	switch {
+	case m.opts.Poller == nil:
+		lines = []string{st.Detail.Note.Render("server statistics are not polled in this session")}
+	case m.view == ViewHealth:
+		lines = m.healthLines(m.width)
+	case m.view == ViewSessions:
+		lines = m.sessionsLines(m.width)
+	case m.view == ViewWatches:
+		lines = m.watchesLines(m.width, body)
+	default:
+		lines = m.serversLines(m.width, body)
+	}
+	out := make([]string, 0, m.height)
+	out = append(out, m.tabLine())
+	for i := range max(body, 0) {
+		l := ""
+		if i < len(lines) {
+			l = lines[i]
+		}
+		out = append(out, fit(l, m.width))
+	}
+	out = append(out, st.Status.Info.Render(fit(m.note, m.width)))
+	return strings.Join(out[:m.height], "\n")
+}
+
+// tabLine shows the pages, the active one highlighted, and the polling.
+func (m Model) tabLine() string {
+	st := m.com.Styles.Tabs
+	var b strings.Builder
+	for v := range viewCount {
+		if v > 0 {
+			b.WriteString(st.Sep.Render("│"))
+		}
+		if v == m.view {
+			b.WriteString(st.Active.Render(v.String()))
+		} else {
+			b.WriteString(st.Inactive.Render(v.String()))
+		}
+	}
+	if p := m.opts.Poller; p != nil {
+		b.WriteString(st.Meta.Render(fmt.Sprintf("  poll %s · sort %s · %d servers", p.Interval(), m.sortBy, len(m.rows))))
+	}
+	return fit(b.String(), m.width)
+}
+
+// serversLines renders the table, notes on missing data, and the chart of
+// the selected server below, filling h lines.
+func (m Model) serversLines(w, h int) []string {
+	st := m.com.Styles
+	out := m.tableLines(w)
+	if m.missingMntr() {
+		out = append(out, st.Detail.Note.Render(fit(mntrMissing(), w)))
+	}
+	room := h - len(out) - 2 // a blank line and the chart's title
+	if room < 3 || m.sel == "" {
+		return out
+	}
+	metric := chartMetrics[m.metric]
+	title := fmt.Sprintf("%s of %s, last hour (m: other metric)", metric.label, m.sel)
+	out = append(out, "", st.Detail.Label.Render(fit(title, w)))
+	var values []float64
+	for _, s := range m.opts.Poller.Series(m.sel, metric.name, m.com.Now().Add(-window)) {
+		values = append(values, s.Value)
+	}
+	if len(values) == 0 {
+		return append(out, st.Detail.Dim.Render(fit("no samples yet (this server does not report it, or is down)", w)))
+	}
+	for _, l := range chart.Lines(values, w, room) {
+		out = append(out, st.Tree.Marker.Render(l))
+	}
+	return out
+}
+
+// healthLines renders the health page.
+func (m Model) healthLines(w int) []string {
+	st := m.com.Styles
+	h := computeHealth(m.rows, m.zxids, m.opts.Thresholds)
+	leader := h.leader
+	if leader == "" {
+		leader = st.Tree.Error.Render("none")
+	}
+	out := []string{
+		fmt.Sprintf("%s %d voting, quorum %d, %d answering", st.Detail.Label.Render("members"), h.voters, h.quorum, h.up),
+		fmt.Sprintf("%s %s", st.Detail.Label.Render("leader "), leader),
+		fmt.Sprintf("%s %d serving (%s)", st.Detail.Label.Render("followers"), len(h.followers), strings.Join(h.followers, ", ")),
+		"",
+		st.Detail.Label.Render(fit(fmt.Sprintf("%-22s %-10s %-13s %s", "server", "mode", "zxid", "lag (txns behind leader)"), w)),
+	}
+	for _, r := range m.rows {
+		line := fit(fmt.Sprintf("%-22s %-10s %-13s %s", r.Addr, modeText(r), m.zxidText(r.Addr), h.lag[r.Addr]), w)
+		switch {
+		case r.Err != nil:
+			line = st.Tree.Error.Render(line)
+		case r.Addr == m.sel:
+			line = st.Tree.Selected.Render(line)
+		}
+		out = append(out, line)
+	}
+	out = append(out, "", st.Detail.Label.Render(fmt.Sprintf("alerts (%d)", len(h.alerts))))
+	if len(h.alerts) == 0 {
+		out = append(out, st.Status.Success.Render("none: every member answers, one leader, no load or drift alerts"))
+	}
+	for _, a := range h.alerts {
+		text := a.Text
+		if a.Server != "" {
+			text = a.Server + " " + text
+		}
+		style := st.Detail.Note
+		if a.Severity == Critical {
+			style = st.Tree.Error
+		}
+		out = append(out, style.Render(fit("! "+text, w)))
+	}
+	return out
+}
