@@ -29,7 +29,8 @@ func BenchmarkAppView1MiB(b *testing.B) {
 		b.Run(tc.name, func(b *testing.B) {
 			src := sampleSource()
 			src.add("/big", []byte(tc.data), 0)
-			a := New(src, Options{Title: "bench"})
+			a := manual(New(src, Options{Title: "bench"}))
+			b.Cleanup(a.mir.Close)
 			a.Update(tea.WindowSizeMsg{Width: 160, Height: 48})
 			run(a, a.Init())
 			press(a, ":", "ctrl+u")

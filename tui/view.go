@@ -55,7 +55,9 @@ func (a *App) render() string {
 	if a.width <= 0 || a.height <= 0 {
 		return ""
 	}
-	body := a.height - lipgloss.Height(a.headerView()) - 1 - lipgloss.Height(a.helpView())
+	// Header and help are drawn once per frame: measuring them is drawing.
+	header, help := a.headerView(), a.helpView()
+	body := a.height - lipgloss.Height(header) - 1 - lipgloss.Height(help)
 	tw, th, dw, dh := a.paneSizes(max(body, 0))
 	var panes string
 	edView, editing := a.editingView(a.width, max(body, 0))
@@ -76,7 +78,7 @@ func (a *App) render() string {
 		detailPane := a.pane(a.focus == focusDetail, dw, dh, a.detailView(dw-2, dh-2))
 		panes = strings.Join(append(treePane, detailPane...), "\n")
 	}
-	parts := []string{a.headerView()}
+	parts := []string{header}
 	if body > 0 {
 		parts = append(parts, panes)
 	}
@@ -84,7 +86,7 @@ func (a *App) render() string {
 	if a.prompt.IsOpen() {
 		bottom = a.prompt.View()
 	}
-	parts = append(parts, bottom, a.helpView())
+	parts = append(parts, bottom, help)
 	return strings.Join(parts, "\n")
 }
 

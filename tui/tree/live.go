@@ -78,16 +78,21 @@ func (m *Model) Live(paths []string, all bool, now time.Time) (moved bool) {
 			m.marks[p] = mark{until: now.Add(FlashFor)}
 		}
 	}
+	m.redraw()
 	return moved
 }
 
 // Expire drops the marks that are over; it reports whether any are left
 // (the root model keeps a tick going while there are).
 func (m *Model) Expire(now time.Time) bool {
+	n := len(m.marks)
 	for p, mk := range m.marks {
 		if !now.Before(mk.until) {
 			delete(m.marks, p)
 		}
+	}
+	if len(m.marks) != n {
+		m.redraw()
 	}
 	return len(m.marks) > 0
 }

@@ -51,7 +51,8 @@ type Model struct {
 	height  int
 	focused bool
 	filter  filter
-	marks   marks // rows flashing or fading out
+	marks   marks   // rows flashing or fading out
+	frame   *string // the drawn window, nil until drawn
 }
 
 // New returns a tree over mir with the cursor on the mirrored root.
@@ -69,7 +70,12 @@ func (m *Model) SetSize(width, height int) {
 
 // SetFocused tells the tree whether it receives keys; the cursor is drawn
 // dimmer without focus.
-func (m *Model) SetFocused(f bool) { m.focused = f }
+func (m *Model) SetFocused(f bool) {
+	if m.focused != f {
+		m.focused = f
+		m.redraw()
+	}
+}
 
 // Selected returns the path under the cursor.
 func (m Model) Selected() string { return m.sel }
@@ -111,16 +117,17 @@ func (m *Model) Sync() (moved bool) {
 	m.cursor = max(row, 0)
 	m.scrollToCursor()
 	m.readWindow()
+	m.redraw()
 	return m.sel != before
 }
 
-// readWindow reads the rows in the window.
+// readWindow reads the rows in the window; the caller redraws.
 func (m *Model) readWindow() {
 	if m.height <= 0 {
 		m.window = m.window[:0]
-		return
+	} else {
+		m.window = m.list().rows(m.offset, m.height)
 	}
-	m.window = m.list().rows(m.offset, m.height)
 }
 
 // scrollToCursor moves the window just enough to show the cursor.
@@ -145,6 +152,7 @@ func (m *Model) moveTo(i int) {
 	if r := m.cursor - m.offset; r >= 0 && r < len(m.window) {
 		m.sel = m.window[r].Path
 	}
+	m.redraw()
 }
 
 // selectedRow returns the row under the cursor, if it is in the window.

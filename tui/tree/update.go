@@ -131,6 +131,7 @@ func (m *Model) Refresh() tea.Cmd { return selectCmd(m.sel) }
 func (m *Model) ScrollBy(n int) {
 	m.offset = max(0, min(m.offset+n, m.count-m.height))
 	m.readWindow()
+	m.redraw()
 }
 
 // ClickRow puts the cursor on the y-th line of the pane (0 is the top),

@@ -56,9 +56,25 @@ func (m Model) display() []item {
 	return out[:min(len(out), m.height)]
 }
 
-// View renders exactly height rows of exactly width cells. Only the rows in
-// the window are built, so the cost does not grow with the tree.
+// View renders exactly height rows of exactly width cells. The frame is
+// drawn when the window changes (in Update), so View itself costs a string
+// copy; only the rows in the window are ever built, so neither cost grows
+// with the tree.
 func (m Model) View() string {
+	if m.frame != nil {
+		return *m.frame
+	}
+	return m.draw()
+}
+
+// redraw draws the frame after a change of the window, the selection, the
+// focus or the marks.
+func (m *Model) redraw() {
+	f := m.draw()
+	m.frame = &f
+}
+
+func (m Model) draw() string {
 	if m.width <= 0 || m.height <= 0 {
 		return ""
 	}
