@@ -77,6 +77,7 @@ func (a *App) handleRead(m readMsg) tea.Cmd {
 
 // scanMsg answers scanFor.
 type scanMsg struct {
+	id     uint64
 	tree   *edit.Subtree
 	dst    string
 	move   bool
@@ -92,27 +93,30 @@ func (a *App) scanFor(root, dst string, move, delete bool) tea.Cmd {
 		return nil
 	}
 	w := a.ed.w
-	a.status.Set(statusbar.Info, "reading the subtree of "+root+"…")
-	return a.write(func(ctx context.Context) tea.Msg {
+	return a.startTask("counting the subtree of "+root, 0, func(ctx context.Context, p edit.Progress) taskResult {
+		seen := func(n int) { p(n, 0) }
 		var t *edit.Subtree
 		var err error
 		if delete {
-			t, err = edit.Scan(ctx, w, root, nil)
+			t, err = edit.Scan(ctx, w, root, seen)
 		} else {
-			t, err = edit.ScanContent(ctx, w, root, nil)
+			t, err = edit.ScanContent(ctx, w, root, seen)
 		}
 		return scanMsg{tree: t, dst: dst, move: move, delete: delete, err: err}
 	})
 }
 
 func (a *App) handleScan(m scanMsg) tea.Cmd {
+	if !a.endTask(m.id) {
+		return nil
+	}
 	switch {
-	case m.err != nil && a.ed.dlg.IsOpen():
-		a.ed.dlg.SetError(m.err)
+	case errors.Is(m.err, context.Canceled):
+		a.ed.dlg.Close()
+		a.status.Set(statusbar.Info, "cancelled: nothing was changed")
 		return nil
 	case m.err != nil:
-		a.status.Set(statusbar.Error, m.err.Error())
-		return nil
+		return a.ed.dlg.OpenMessage("reading the subtree", []string{m.err.Error() + ": nothing was changed"}, true)
 	case m.delete:
 		a.status.Set(statusbar.Info, "")
 		return a.ed.dlg.OpenDeleteTree(m.tree)

@@ -32,6 +32,23 @@ type taskDoneMsg struct {
 	err     error
 }
 
+// taskResult is the final message of a task, tagged with its id so a
+// stale one is dropped.
+type taskResult interface{ withID(uint64) tea.Msg }
+
+func (m taskDoneMsg) withID(id uint64) tea.Msg { m.id = id; return m }
+func (m scanMsg) withID(id uint64) tea.Msg     { m.id = id; return m }
+
+// endTask forgets the running task; it reports false for a stale id.
+func (a *App) endTask(id uint64) bool {
+	if id != a.ed.taskID || a.ed.cancel == nil {
+		return false
+	}
+	a.ed.cancel()
+	a.ed.taskID, a.ed.cancel = 0, nil
+	return true
+}
+
 // startDelete deletes one node, or runs a recursive delete as a task.
 func (a *App) startDelete(m dialog.DeleteMsg) tea.Cmd {
 	w := a.ed.w
@@ -41,7 +58,7 @@ func (a *App) startDelete(m dialog.DeleteMsg) tea.Cmd {
 		})
 	}
 	t := m.Tree
-	return a.startTask("deleting "+t.Root, len(t.Nodes), func(ctx context.Context, p edit.Progress) taskDoneMsg {
+	return a.startTask("deleting "+t.Root, len(t.Nodes), func(ctx context.Context, p edit.Progress) taskResult {
 		done, err := edit.DeleteTree(ctx, w, t, p)
 		return taskDoneMsg{what: "deleted", root: t.Root, done: done, err: err}
 	})
@@ -52,12 +69,12 @@ func (a *App) startTransfer(m dialog.TransferMsg) tea.Cmd {
 	w := a.ed.w
 	t, dst := m.Tree, m.Dst
 	if m.Move {
-		return a.startTask("moving "+t.Root, 2*len(t.Nodes), func(ctx context.Context, p edit.Progress) taskDoneMsg {
+		return a.startTask("moving "+t.Root, 2*len(t.Nodes), func(ctx context.Context, p edit.Progress) taskResult {
 			skipped, err := edit.MoveTree(ctx, w, t, dst, p)
 			return taskDoneMsg{what: "moved", root: t.Root, dst: dst, skipped: skipped, err: err}
 		})
 	}
-	return a.startTask("copying "+t.Root, len(t.Nodes)-len(t.Ephemerals), func(ctx context.Context, p edit.Progress) taskDoneMsg {
+	return a.startTask("copying "+t.Root, len(t.Nodes)-len(t.Ephemerals), func(ctx context.Context, p edit.Progress) taskResult {
 		done, skipped, err := edit.CopyTree(ctx, w, t, dst, p)
 		return taskDoneMsg{what: "copied", root: t.Root, dst: dst, done: done, skipped: skipped, err: err}
 	})
@@ -67,7 +84,7 @@ func (a *App) startTransfer(m dialog.TransferMsg) tea.Cmd {
 // comes back on a channel the App listens to one message at a time; a
 // full channel drops a progress update (a newer one follows), never the
 // final result.
-func (a *App) startTask(what string, total int, f func(context.Context, edit.Progress) taskDoneMsg) tea.Cmd {
+func (a *App) startTask(what string, total int, f func(context.Context, edit.Progress) taskResult) tea.Cmd {
 	a.lastID++
 	id := a.lastID
 	ctx, cancel := context.WithCancel(a.ctx)
@@ -82,8 +99,7 @@ func (a *App) startTask(what string, total int, f func(context.Context, edit.Pro
 			default:
 			}
 		})
-		res.id = id
-		ch <- res
+		ch <- res.withID(id)
 	}()
 	return tea.Batch(a.ed.dlg.OpenProgress(what, total), listenTask(ch))
 }
@@ -107,11 +123,9 @@ func (a *App) handleProgress(m progressMsg) tea.Cmd {
 }
 
 func (a *App) handleTaskDone(m taskDoneMsg) tea.Cmd {
-	if m.id != a.ed.taskID {
+	if !a.endTask(m.id) {
 		return nil
 	}
-	a.ed.cancel()
-	a.ed.taskID, a.ed.cancel = 0, nil
 	var more []string
 	if m.dst != "" {
 		more = append(more, edit.Parent(m.dst))

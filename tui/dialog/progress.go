@@ -43,6 +43,9 @@ func (p *progressView) lines(m *Model, w, _ int) []string {
 		filled = barW * p.done / p.total
 	}
 	bar := m.com.Styles.Tabs.Active.Render(strings.Repeat(" ", filled)) + m.com.Styles.Detail.Dim.Render(strings.Repeat("·", barW-filled))
+	if p.total == 0 { // counting: no end known yet
+		return []string{fmt.Sprintf("%s: %d node(s) so far", p.what, p.done)}
+	}
 	return []string{
 		fmt.Sprintf("%s: %d of %d node(s)", p.what, p.done, p.total),
 		"",
