@@ -11,11 +11,12 @@ import (
 // fit cuts or pads s to exactly w cells.
 func fit(s string, w int) string { return common.Fit(s, w) }
 
-// firstLine is an error's first line: joined errors (one per source) would
-// break a table row.
-func firstLine(err error) string {
-	s, _, _ := strings.Cut(err.Error(), "\n")
-	return s
+// errLine is one line of an error for a table row. zk/admin joins one
+// error per source, the AdminServer's first: the last line, from the
+// client port, says most about a member that is down.
+func errLine(err error) string {
+	lines := strings.Split(strings.TrimSpace(err.Error()), "\n")
+	return lines[len(lines)-1]
 }
 
 // shortErr says briefly why a command failed: a whitelist refusal is the
@@ -25,7 +26,7 @@ func shortErr(err error) string {
 	if errors.As(err, &nw) {
 		return nw.Command + " not whitelisted and no AdminServer answered"
 	}
-	return firstLine(err)
+	return errLine(err)
 }
 
 // enableHint returns the zoo.cfg line that would enable a refused

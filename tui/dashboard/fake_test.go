@@ -144,9 +144,9 @@ func sampleEnsemble() (*fakePoller, map[string]*fakeProbe) {
 			conns: []admin.Connection{{Addr: "10.1.0.7:50123", SessionID: 0x1000a, Received: 40, Sent: 41, AvgLatency: 1, MaxLatency: 3, LastOperation: "GETD"}},
 			sum:   &admin.WatchSummary{Connections: 1, Paths: 12, Total: 20}},
 		"10.0.0.2:2181": {stats: &admin.ServerStats{Zxid: admin.Zxid(2<<32 | 0x1f4)},
-			conns: []admin.Connection{{Addr: "10.1.0.9:40400", SessionID: 0x2000b, Received: 9, Sent: 9, LastOperation: "PING"}},
-			dump:  &admin.Dump{SessionCount: 2, Sessions: []int64{0x1000a, 0x2000b}, Ephemerals: map[int64][]string{0x1000a: {"/locks/l-0001", "/workers/w1"}}},
-			sum:   &admin.WatchSummary{Connections: 1, Paths: 2, Total: 40},
+			conns:  []admin.Connection{{Addr: "10.1.0.9:40400", SessionID: 0x2000b, Received: 9, Sent: 9, LastOperation: "PING"}},
+			dump:   &admin.Dump{SessionCount: 2, Sessions: []int64{0x1000a, 0x2000b}, Ephemerals: map[int64][]string{0x1000a: {"/locks/l-0001", "/workers/w1"}}},
+			sum:    &admin.WatchSummary{Connections: 1, Paths: 2, Total: 40},
 			bySess: admin.SessionWatches{0x2000b: {"/a", "/b"}}},
 		"10.0.0.3:2181": {err: errors.New("connection refused")},
 	}

@@ -72,7 +72,7 @@ func computeHealth(rows []row, zxids map[string]zxidResult, th Thresholds) healt
 		}
 		if !r.up() {
 			if r.Err != nil {
-				h.alerts = append(h.alerts, Alert{Critical, r.Addr, "down: " + firstLine(r.Err)})
+				h.alerts = append(h.alerts, Alert{Critical, r.Addr, "down: " + errLine(r.Err)})
 			}
 			continue
 		}

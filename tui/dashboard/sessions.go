@@ -107,7 +107,7 @@ func (m *Model) handleOwner(msg ownerMsg) tea.Cmd {
 	if msg.conn == nil {
 		m.note = fmt.Sprintf("session 0x%x of %s is on no server's connection list", msg.owner, msg.path)
 		if len(msg.errs) > 0 {
-			m.note += " (some servers did not answer cons: " + firstLine(msg.errs[0]) + ")"
+			m.note += " (some servers did not answer cons: " + errLine(msg.errs[0]) + ")"
 		}
 		return nil
 	}

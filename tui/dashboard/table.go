@@ -102,7 +102,7 @@ func (m Model) rowLine(r row, cols []column, w int) string {
 	st := m.com.Styles
 	selected := r.Addr == m.sel
 	if r.Err != nil {
-		line := fit(fmt.Sprintf("%s %s", pad(r.Addr, cols[0]), "DOWN: "+firstLine(r.Err)), w)
+		line := fit(fmt.Sprintf("%s %s", pad(r.Addr, cols[0]), "DOWN: "+errLine(r.Err)), w)
 		if selected {
 			return st.Tree.Selected.Render(line)
 		}
