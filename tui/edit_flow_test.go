@@ -337,3 +337,28 @@ func TestEditFlowExternalEditor(t *testing.T) {
 }
 
 func worldAll() []gozk.ACL { return gozk.WorldACL(gozk.PermAll) }
+
+// TestOpLogPane: L shows the requests sent, with results, in place of the
+// panes, and hides them again.
+func TestOpLogPane(t *testing.T) {
+	e := newEditEnv(t, Options{}, false)
+	p := e.root + "/gone"
+	e.goTo(t, e.root)
+	press(e.a, "a")
+	typeText(e.a, "made")
+	press(e.a, "ctrl+s")
+	if _, err := e.c.SetData(e.ctx, p, nil, 3); err == nil {
+		t.Fatal("setData of a missing node succeeded")
+	}
+	press(e.a, "L")
+	view := ansi.Strip(e.a.View().Content)
+	for _, want := range []string{"sent in all", "create*", e.root + "/made", "setData*", "node does not exist", "getData"} {
+		if !strings.Contains(view, want) {
+			t.Fatalf("log pane lacks %q:\n%s", want, view)
+		}
+	}
+	press(e.a, "L")
+	if strings.Contains(ansi.Strip(e.a.View().Content), "sent in all") {
+		t.Fatal("L did not hide the log")
+	}
+}

@@ -39,7 +39,7 @@ func (m Model) View() string {
 		out = append(out, common.Fit(st.Note.Render("no operation log for this session"), m.width))
 	} else {
 		recs := m.log.Records()
-		head := fmt.Sprintf("%-8s  %-12s %-9s %-14s %s", "time", "op", "took", "result", "path")
+		head := fmt.Sprintf("%-8s  %-12s %-9s %-22s %s", "time", "op", "took", "result", "path")
 		out = append(out, common.Fit(st.Label.Render(head)+st.Dim.Render(fmt.Sprintf("  (%d sent in all)", m.log.Total())), m.width))
 		room := m.height - 1
 		if len(recs) > room {
@@ -70,7 +70,7 @@ func (m Model) row(r zk.OpRecord) string {
 		op += "*"
 	}
 	t := r.Start.In(m.com.Location).Format("15:04:05")
-	return fmt.Sprintf("%-8s  %-12s %-9s ", t, op, took(r.Duration)) + style.Render(fmt.Sprintf("%-14s", cut(result, 14))) + " " + r.Path
+	return fmt.Sprintf("%-8s  %-12s %-9s ", t, op, took(r.Duration)) + style.Render(fmt.Sprintf("%-22s", cut(result, 22))) + " " + r.Path
 }
 
 func took(d time.Duration) string {

@@ -23,14 +23,14 @@ func TestViewListsNewestThatFit(t *testing.T) {
 	log.Record(zk.OpRecord{Start: start, Op: "setData", Path: "/x", Code: zk.CodeBadVersion, Err: zk.ErrBadVersion, Sent: true, Write: true, Duration: 2 * time.Millisecond})
 	log.Record(zk.OpRecord{Start: start, Op: "delete", Path: "/y", Err: errors.New("read-only"), Write: true})
 	m := New(com, log)
-	m.SetSize(70, 5)
+	m.SetSize(90, 5)
 	lines := strings.Split(ansi.Strip(m.View()), "\n")
 	if len(lines) != 5 {
 		t.Fatalf("%d lines", len(lines))
 	}
 	for _, l := range lines {
-		if ansi.StringWidth(l) != 70 {
-			t.Fatalf("line %q is not 70 wide", l)
+		if ansi.StringWidth(l) != 90 {
+			t.Fatalf("line %q is not 90 wide", l)
 		}
 	}
 	if !strings.Contains(lines[0], "12 sent") || !strings.Contains(lines[2], "/n9") ||
