@@ -77,6 +77,42 @@ keys [
 expect "may not read the node's data"
 keys ]
 expect "/values/unicode"
+# Live: another client (kazoo, the independent Python client) changes the
+# selected node; the tree and the data pane follow without a key.
+addr=$(screen | grep -o 'server 127\.0\.0\.1:[0-9]*' | head -1 | cut -d' ' -f2)
+set_motd() {
+	/usr/bin/python3 - "$addr" "$1" <<'EOF'
+import sys
+from kazoo.client import KazooClient
+zk = KazooClient(hosts=sys.argv[1])
+zk.start()
+zk.set("/config/motd.txt", sys.argv[2].encode())
+zk.stop()
+EOF
+}
+keys : C-u /config/motd.txt Enter
+expect "Maintenance window"
+set_motd "changed by another client"
+expect "changed by another client"
+# p pauses live updates (the header says stale); p again catches up.
+keys p
+expect "paused"
+set_motd "changed while paused"
+sleep 1
+if screen | grep -qF "changed while paused"; then
+	echo "FAIL: a change showed while paused" >&2
+	screen >&2
+	exit 1
+fi
+echo "ok: paused"
+keys p
+expect "changed while paused"
+# Deep search over the whole tree: enter goes to the match.
+keys s
+keys feature
+expect "feature-flags.json"
+keys Enter
+expect '"newRanking": true'
 # The full help, grouped by concern.
 keys ?
 expect "Navigation"
