@@ -97,6 +97,7 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	}
 	return runUI(ctx, viewer, tui.Options{
 		Title:     "demo",
+		Stats:     newPoller(viewer, portOf(srv.AdminAddr)),
 		Server:    srv.Addr,
 		SessionID: viewer.SessionID(),
 		States:    viewer.States(),

@@ -9,6 +9,7 @@ import (
 	"github.com/atotto/clipboard"
 
 	"github.com/zkui/zkui/model"
+	"github.com/zkui/zkui/model/stats"
 	"github.com/zkui/zkui/theme"
 	"github.com/zkui/zkui/tui/common"
 	"github.com/zkui/zkui/tui/detail"
@@ -32,6 +33,9 @@ type Options struct {
 	// OpLog, when not nil, is the log the Client records its requests in
 	// (Client.OnRequest = log.Record), listed by the operation log pane.
 	OpLog *zk.OpLog
+	// Stats, when not nil, is the poller of the ensemble's server statistics
+	// the dashboard (S) shows, run by the caller.
+	Stats *stats.Poller
 	// Tree is the live mirror the tree pane shows, started by the caller.
 	// When nil and the Source is also a model.Session (as *zk.Client is),
 	// the explorer makes one and starts it from Init.
@@ -70,7 +74,8 @@ type App struct {
 	// jump to a missing node lands on its ancestor).
 	keepStatus bool
 
-	ed editing // dialogs, subtree tasks, undo and the operation log
+	ed   editing   // dialogs, subtree tasks, undo and the operation log
+	dash dashState // the server dashboard (S)
 
 	session        zk.State           // last state heard on Options.States
 	writeClipboard func(string) error // the system clipboard; tests swap it
@@ -127,6 +132,7 @@ func New(src Source, opts Options) *App {
 	}
 	a.help.Styles = com.Styles.Help
 	a.initEditing()
+	a.initDashboard()
 	a.status.Set(statusbar.Info, "Press ? for help, q to quit.")
 	return a
 }
@@ -140,6 +146,7 @@ func (a *App) Init() tea.Cmd {
 		a.selectNode(a.tree.Selected()),
 		tea.RequestBackgroundColor,
 		listenStates(a.ctx, a.opts.States),
+		a.dash.m.Init(),
 	)
 }
 

@@ -22,6 +22,9 @@ func (h helpKeys) ShortHelp() []key.Binding {
 	if h.a.ed.dlg.IsOpen() {
 		return h.a.ed.dlg.ShortHelp()
 	}
+	if h.a.dash.on {
+		return append(h.a.dash.m.ShortHelp(), k.Help, k.Quit)
+	}
 	if h.a.focus == focusDetail {
 		return append(h.a.detail.ShortHelp(), k.CycleView, k.Help, k.Quit)
 	}
@@ -32,12 +35,14 @@ func (h helpKeys) ShortHelp() []key.Binding {
 // FullHelp lists every binding grouped by concern, for ?.
 func (h helpKeys) FullHelp() [][]key.Binding {
 	k := h.a.com.Keys
+	d := k.Dash
 	return [][]key.Binding{k.Navigation(), k.Tree(), k.Finding(), k.Data(), k.Edit(), k.Tabs(), k.App(),
-		{k.Prompt.Complete, k.Prompt.Accept, k.Prompt.Cancel}}
+		{k.Prompt.Complete, k.Prompt.Accept, k.Prompt.Cancel},
+		{k.Dashboard, d.NextView, d.Metric, d.Sort, d.Faster, d.Slower, d.Refresh, d.Owner, d.BySess, d.ByPath}}
 }
 
 // helpTitles name the groups of FullHelp, in the same order.
-var helpTitles = []string{"Navigation", "Tree", "Find", "Data", "Edit", "Tabs", "App", "Prompts"}
+var helpTitles = []string{"Navigation", "Tree", "Find", "Data", "Edit", "Tabs", "App", "Prompts", "Dashboard"}
 
 // helpPage renders the full help in place of the panes: one titled block
 // per group, flowed into columns like a newspaper so the page uses the

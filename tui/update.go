@@ -56,6 +56,9 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case stateMsg:
 		return a, a.handleState(msg)
 	default:
+		if cmd, ok := a.handleDashMsg(msg); ok {
+			return a, cmd
+		}
 		if cmd, ok := a.handleEditMsg(msg); ok {
 			return a, cmd
 		}
@@ -65,6 +68,9 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 func (a *App) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := a.com.Keys
+	if cmd, ok := a.handleDashKey(msg); ok {
+		return cmd
+	}
 	switch {
 	case key.Matches(msg, k.ForceQuit):
 		return a.quit()

@@ -30,6 +30,7 @@ func (a *App) layout() {
 	tw, th, dw, dh := a.paneSizes(body)
 	a.tree.SetSize(tw-frameW, th-frameH)
 	a.detail.SetSize(dw-frameW, dh-frameH)
+	a.dash.m.SetSize(a.width, body)
 }
 
 // paneSizes returns the outer sizes of the tree and detail panes.
@@ -66,6 +67,8 @@ func (a *App) render() string {
 		panes = edView
 	case a.help.ShowAll:
 		panes = a.helpPage(a.width, max(body, 0))
+	case a.dash.on:
+		panes = a.dash.m.View()
 	case a.width >= wideWidth:
 		treePane := a.pane(a.focus == focusTree, tw, th, a.tree.View())
 		detailPane := a.pane(a.focus == focusDetail, dw, dh, a.detailView(dw-2, dh-2))

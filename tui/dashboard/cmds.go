@@ -11,7 +11,7 @@ import (
 )
 
 // tickMsg asks for a new snapshot of the poller.
-type tickMsg struct{}
+type tickMsg struct{ gen int }
 
 // zxidResult is one member's srvr answer.
 type zxidResult struct {
@@ -82,11 +82,8 @@ func Owns(msg tea.Msg) bool {
 
 // tick schedules the next snapshot one poll interval from now.
 func (m Model) tick() tea.Cmd {
-	d := 2 * time.Second
-	if m.opts.Poller != nil {
-		d = m.opts.Poller.Interval()
-	}
-	return tea.Tick(d, func(time.Time) tea.Msg { return tickMsg{} })
+	gen := m.tickGen
+	return m.after(m.opts.Poller.Interval(), func(time.Time) tea.Msg { return tickMsg{gen: gen} })
 }
 
 // probe returns the cached Probe of a member.

@@ -1,6 +1,9 @@
 package dashboard
 
 import (
+	"time"
+
+	tea "charm.land/bubbletea/v2"
 	"errors"
 	"fmt"
 	"strings"
@@ -184,5 +187,23 @@ func TestOwnerLookup(t *testing.T) {
 	m = press(m, "e")
 	if !strings.Contains(m.note, "/plain is not ephemeral") {
 		t.Fatalf("note %q", m.note)
+	}
+}
+
+// Ticks refresh the snapshot only while shown, and a chain started by an
+// earlier showing stops.
+func TestTicksOnlyWhileShown(t *testing.T) {
+	m, _ := newTestModel(80, 24)
+	var ticks int
+	m.after = func(time.Duration, func(time.Time) tea.Msg) tea.Cmd { ticks++; return nil }
+	m, _ = m.Update(tickMsg{gen: m.tickGen})
+	if ticks != 1 {
+		t.Fatalf("a current tick scheduled %d more", ticks)
+	}
+	m, _ = m.Update(tickMsg{gen: m.tickGen - 1})
+	m.SetVisible(false)
+	m, _ = m.Update(tickMsg{gen: m.tickGen})
+	if ticks != 1 {
+		t.Fatalf("stale or hidden ticks went on: %d", ticks)
 	}
 }

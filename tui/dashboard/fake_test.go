@@ -161,6 +161,7 @@ func newTestModel(w, h int) (Model, map[string]*fakeProbe) {
 	com.Location = time.UTC
 	m := New(context.Background(), com, Options{Poller: p, NewProbe: func(addr string) Probe { return probes[addr] }})
 	m.SetSize(w, h)
+	m.after = noTick
 	m = drive(m, m.SetVisible(true))
 	return m, probes
 }
@@ -178,7 +179,7 @@ func drive(m Model, cmd tea.Cmd) Model {
 		switch msg := c().(type) {
 		case tea.BatchMsg:
 			queue = append(queue, msg...)
-		case nil, tickMsg:
+		case nil:
 		default:
 			var next tea.Cmd
 			m, next = m.Update(msg)
@@ -197,6 +198,9 @@ func press(m Model, keys ...string) Model {
 	}
 	return m
 }
+
+// noTick replaces tea.Tick: tests tick by hand (tickNow).
+func noTick(time.Duration, func(time.Time) tea.Msg) tea.Cmd { return nil }
 
 // keyPress builds the press of a key by name ("j", "tab", "esc", "+").
 func keyPress(k string) tea.KeyPressMsg {

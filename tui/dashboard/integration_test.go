@@ -71,6 +71,7 @@ func newRealEnv(t *testing.T, connect string, servers []*zktest.Server, conn *zk
 		Timeout:  pollInterval,
 	})
 	m.SetSize(160, 48)
+	m.after = noTick
 	m = drive(m, m.SetVisible(true))
 	return &realEnv{poller: p, m: m}
 }

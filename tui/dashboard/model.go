@@ -93,8 +93,11 @@ type Model struct {
 	nodePath  string
 	nodeOwner int64
 
-	lastID uint64 // request ids: answers to superseded requests are dropped
-	note   string // one-line result of the last action
+	lastID  uint64 // request ids: answers to superseded requests are dropped
+	tickGen int    // the tick chain wanted: ticks of older chains stop
+	// after is tea.Tick; tests replace it to drive ticks by hand.
+	after func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
+	note  string // one-line result of the last action
 }
 
 // New makes the dashboard. ctx ends its fetches (the program's lifetime).
@@ -108,13 +111,13 @@ func New(ctx context.Context, com *common.Common, opts Options) Model {
 	if opts.Timeout <= 0 {
 		opts.Timeout = 5 * time.Second
 	}
-	m := Model{com: com, opts: opts, ctx: ctx, probes: map[string]Probe{}, zxids: map[string]zxidResult{}}
+	m := Model{com: com, opts: opts, ctx: ctx, probes: map[string]Probe{}, zxids: map[string]zxidResult{}, after: tea.Tick}
 	m.refresh()
 	return m
 }
 
-// Init starts the refresh ticks.
-func (m Model) Init() tea.Cmd { return m.tick() }
+// Init does nothing: the dashboard ticks only while shown (SetVisible).
+func (m Model) Init() tea.Cmd { return nil }
 
 // SetSize sets the cells the dashboard fills.
 func (m *Model) SetSize(width, height int) { m.width, m.height = width, height }
@@ -123,11 +126,12 @@ func (m *Model) SetSize(width, height int) { m.width, m.height = width, height }
 // poller's run only while it is.
 func (m *Model) SetVisible(v bool) tea.Cmd {
 	m.visible = v
-	if !v {
+	m.tickGen++ // ends the tick chain of an earlier showing
+	if !v || m.opts.Poller == nil {
 		return nil
 	}
 	m.refresh()
-	return m.fetchForView()
+	return tea.Batch(m.tick(), m.fetchForView())
 }
 
 // Visible reports whether the dashboard is on screen.
@@ -169,3 +173,7 @@ func (m Model) FullHelp() [][]key.Binding {
 		{k.Refresh, k.Owner, k.BySess, k.ByPath, k.Confirm, k.Cancel},
 	}
 }
+
+// Capturing reports whether the dashboard waits for an answer (a
+// confirmation) and so needs every key, esc included.
+func (m Model) Capturing() bool { return m.watch.pending != "" }

@@ -11,6 +11,9 @@ import (
 func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tickMsg:
+		if msg.gen != m.tickGen || !m.visible {
+			return m, nil // an older chain, or hidden: stop ticking
+		}
 		return m, m.handleTick()
 	case zxidsMsg:
 		m.zxids = msg.res
@@ -35,7 +38,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 func (m *Model) handleTick() tea.Cmd {
 	m.refresh()
 	cmds := []tea.Cmd{m.tick()}
-	if m.visible && (m.view == ViewServers || m.view == ViewHealth) {
+	if m.view == ViewServers || m.view == ViewHealth {
 		cmds = append(cmds, m.fetchZxids())
 	}
 	return tea.Batch(cmds...)
