@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/zkui/zkui/model"
 	"github.com/zkui/zkui/tui/common"
 )
 
@@ -38,6 +39,9 @@ func (a *App) searchView(w, h int) string {
 	}
 	u := s.last
 	sum := fmt.Sprintf("%d matches for %q", len(u.Matches), s.query)
+	if len(u.Matches) >= model.DefaultSearchLimit {
+		sum = fmt.Sprintf("the best %d matches for %q", len(u.Matches), s.query)
+	}
 	switch {
 	case s.query == "":
 		sum = "type to search every node's name"

@@ -100,16 +100,6 @@ func (m *Model) collapse() tea.Cmd {
 	return nil
 }
 
-// ExpandCmd expands path in the mirror, answering with ChangedMsg.
-func ExpandCmd(mir Mirror, paths ...string) tea.Cmd {
-	return func() tea.Msg {
-		for _, p := range paths {
-			mir.Expand(p)
-		}
-		return ChangedMsg{}
-	}
-}
-
 // Select puts the cursor on path, which must be shown (its ancestors
 // expanded); a filter that hides it is cleared. It returns the SelectMsg
 // command when the selection moved.
@@ -122,9 +112,6 @@ func (m *Model) Select(path string) tea.Cmd {
 	m.Sync()
 	return m.selectIfMoved(before)
 }
-
-// Refresh asks for the selected node to be read again.
-func (m *Model) Refresh() tea.Cmd { return selectCmd(m.sel) }
 
 // ScrollBy moves the window by n rows without moving the cursor, for the
 // mouse wheel; the next key press brings the cursor back into view.
