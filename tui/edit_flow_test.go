@@ -361,4 +361,9 @@ func TestOpLogPane(t *testing.T) {
 	if strings.Contains(ansi.Strip(e.a.View().Content), "sent in all") {
 		t.Fatal("L did not hide the log")
 	}
+	// A dialog opened from the help page is shown, since it has the keys.
+	press(e.a, "?", "a")
+	if v := ansi.Strip(e.a.View().Content); !strings.Contains(v, "create under") {
+		t.Fatalf("dialog hidden behind help:\n%s", v)
+	}
 }

@@ -191,7 +191,7 @@ func (a *App) editingView(w, h int) (string, bool) {
 	case a.ed.dlg.IsOpen():
 		a.ed.dlg.SetSize(w-2, h-2)
 		return joinPane(a.pane(true, w, h, a.ed.dlg.View())), true
-	case a.ed.showLog:
+	case a.ed.showLog && !a.help.ShowAll:
 		a.ed.log.SetSize(w-2, h-2)
 		return joinPane(a.pane(true, w, h, a.ed.log.View())), true
 	}

@@ -63,7 +63,7 @@ func (a *App) render() string {
 	var panes string
 	edView, editing := a.editingView(a.width, max(body, 0))
 	switch {
-	case editing && !a.help.ShowAll:
+	case editing: // a dialog has the keyboard, so it is shown above help
 		panes = edView
 	case a.help.ShowAll:
 		panes = a.helpPage(a.width, max(body, 0))
