@@ -47,10 +47,14 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, a.handleSyncProgress(msg)
 	case completeMsg:
 		return a, a.handleComplete(msg)
-	case tea.MouseClickMsg:
-		return a, a.handleClick(msg)
-	case tea.MouseWheelMsg:
-		a.handleWheel(msg)
+	case tea.MouseClickMsg, tea.MouseWheelMsg:
+		if a.ed.dlg.IsOpen() {
+			return a, nil // the panes behind a dialog are not on screen
+		}
+		if click, ok := msg.(tea.MouseClickMsg); ok {
+			return a, a.handleClick(click)
+		}
+		a.handleWheel(msg.(tea.MouseWheelMsg))
 	case copiedMsg:
 		return a, a.handleCopied(msg)
 	case stateMsg:
