@@ -3,6 +3,7 @@ package dashboard
 import (
 	"context"
 	"errors"
+	"math"
 	"sync"
 	"time"
 
@@ -51,7 +52,8 @@ func (p *fakePoller) SetInterval(d time.Duration) time.Duration {
 	return p.interval
 }
 
-// set records a metric's history for a member: one sample a minute.
+// set records a metric's history for a member: one sample per poll
+// interval, the last one at fixedNow.
 func (p *fakePoller) set(addr, metric string, values ...float64) {
 	if p.series == nil {
 		p.series = map[string]map[string][]stats.Sample{}
@@ -61,7 +63,7 @@ func (p *fakePoller) set(addr, metric string, values ...float64) {
 	}
 	var ss []stats.Sample
 	for i, v := range values {
-		ss = append(ss, stats.Sample{At: fixedNow.Add(time.Duration(i-len(values)) * time.Minute), Value: v})
+		ss = append(ss, stats.Sample{At: fixedNow.Add(time.Duration(i+1-len(values)) * p.interval), Value: v})
 	}
 	p.series[addr][metric] = ss
 }
@@ -122,10 +124,13 @@ func sampleEnsemble() (*fakePoller, map[string]*fakeProbe) {
 	}
 	for i, addr := range []string{"10.0.0.1:2181", "10.0.0.2:2181"} {
 		f := float64(i + 1)
-		lat := make([]float64, 60)
+		// 50 minutes of a slow wave with one spike, after a gap (the
+		// poller started late).
+		lat := make([]float64, 1500)
 		for j := range lat {
-			lat[j] = f * float64(j%7)
+			lat[j] = f * (3 + 2*math.Sin(float64(j)/90))
 		}
+		lat[1200] = 9 * f
 		p.set(addr, stats.MetricAvgLatency, lat...)
 		p.set(addr, stats.MetricMinLatency, 0)
 		p.set(addr, stats.MetricMaxLatency, 40*f)

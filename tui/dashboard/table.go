@@ -111,7 +111,8 @@ func (m Model) rowLine(r row, cols []column, w int) string {
 	var b strings.Builder
 	for _, c := range cols {
 		if c.cell == nil {
-			b.WriteString(chart.Sparkline(r.spark, c.width) + " ")
+			// The hour squeezed into the cell, spikes kept.
+			b.WriteString(chart.Sparkline(chart.Resample(r.spark, c.width), c.width) + " ")
 			continue
 		}
 		b.WriteString(pad(c.cell(m, r), c) + " ")

@@ -2,8 +2,12 @@ package dashboard
 
 import (
 	"fmt"
+	"math"
 	"strings"
+	"time"
+	"unicode/utf8"
 
+	"github.com/zkui/zkui/model/stats"
 	"github.com/zkui/zkui/tui/dashboard/chart"
 )
 
@@ -55,7 +59,7 @@ func (m Model) tabLine() string {
 		}
 	}
 	if p := m.opts.Poller; p != nil {
-		b.WriteString(st.Meta.Render(fmt.Sprintf("  poll %s · sort %s · %d servers", p.Interval(), m.sortBy, len(m.rows))))
+		b.WriteString(st.Meta.Render(fmt.Sprintf("  poll %s · sort %s · %s", p.Interval(), m.sortBy, plural(len(m.rows), "server"))))
 	}
 	return fit(b.String(), m.width)
 }
@@ -68,24 +72,60 @@ func (m Model) serversLines(w, h int) []string {
 	if m.missingMntr() {
 		out = append(out, st.Detail.Note.Render(fit(mntrMissing(), w)))
 	}
-	room := h - len(out) - 2 // a blank line and the chart's title
+	room := h - len(out) - 3 // a blank line, the chart's title, the time axis
 	if room < 3 || m.sel == "" {
 		return out
 	}
 	metric := chartMetrics[m.metric]
 	title := fmt.Sprintf("%s of %s, last hour (m: other metric)", metric.label, m.sel)
 	out = append(out, "", st.Detail.Label.Render(fit(title, w)))
-	var values []float64
-	for _, s := range m.opts.Poller.Series(m.sel, metric.name, m.com.Now().Add(-window)) {
-		values = append(values, s.Value)
-	}
-	if len(values) == 0 {
+	values := m.hourOf(m.sel, metric.name)
+	if values == nil {
 		return append(out, st.Detail.Dim.Render(fit("no samples yet (this server does not report it, or is down)", w)))
 	}
-	for _, l := range chart.Lines(values, w, room) {
+	lines := chart.Lines(values, w, room)
+	for _, l := range lines {
 		out = append(out, st.Tree.Marker.Render(l))
 	}
-	return out
+	return append(out, st.Detail.Dim.Render(timeAxis(lines[0], w)))
+}
+
+// hourOf returns a member's samples of a metric placed on the last hour:
+// one slot per poll interval, NaN where there is no sample yet, so the
+// chart's x axis is time and a young history fills only its right end.
+func (m Model) hourOf(addr, metric string) []float64 {
+	now := m.com.Now()
+	samples := m.opts.Poller.Series(addr, metric, now.Add(-window))
+	if len(samples) == 0 {
+		return nil
+	}
+	step := max(m.opts.Poller.Interval(), time.Second)
+	slots := int(window / step)
+	values := make([]float64, slots)
+	for i := range values {
+		values[i] = math.NaN()
+	}
+	for _, s := range samples {
+		i := slots - 1 - int(now.Sub(s.At)/step)
+		if i >= 0 && i < slots {
+			values[i] = s.Value
+		}
+	}
+	return values
+}
+
+// timeAxis labels the plot of a chart line (whose axis ends at "┤") with
+// the hour it spans.
+func timeAxis(line string, w int) string {
+	_, plot, ok := strings.Cut(line, "┤")
+	if !ok {
+		return ""
+	}
+	off := w - utf8.RuneCountInString(plot)
+	pw := w - off
+	labels := "-60m" + strings.Repeat(" ", max(pw/2-4-3, 1)) + "-30m"
+	labels += strings.Repeat(" ", max(pw-utf8.RuneCountInString(labels)-3, 1)) + "now"
+	return strings.Repeat(" ", off) + labels
 }
 
 // healthLines renders the health page.
@@ -99,7 +139,7 @@ func (m Model) healthLines(w int) []string {
 	out := []string{
 		fmt.Sprintf("%s %d voting, quorum %d, %d answering", st.Detail.Label.Render("members"), h.voters, h.quorum, h.up),
 		fmt.Sprintf("%s %s", st.Detail.Label.Render("leader "), leader),
-		fmt.Sprintf("%s %d serving (%s)", st.Detail.Label.Render("followers"), len(h.followers), strings.Join(h.followers, ", ")),
+		fmt.Sprintf("%s %d serving (%s)%s", st.Detail.Label.Render("followers"), len(h.followers), strings.Join(h.followers, ", "), m.learners(h.leader)),
 		"",
 		st.Detail.Label.Render(fit(fmt.Sprintf("%-22s %-10s %-13s %s", "server", "mode", "zxid", "lag (txns behind leader)"), w)),
 	}
@@ -129,4 +169,25 @@ func (m Model) healthLines(w int) []string {
 		out = append(out, style.Render(fit("! "+text, w)))
 	}
 	return out
+}
+
+// plural counts things: "1 server", "3 servers".
+func plural(n int, thing string) string {
+	if n == 1 {
+		return "1 " + thing
+	}
+	return fmt.Sprintf("%d %ss", n, thing)
+}
+
+// learners is the leader's own count of its synced learners (mntr), when
+// the leader reports it.
+func (m Model) learners(leader string) string {
+	for _, r := range m.rows {
+		if r.Addr == leader {
+			if v := r.val(stats.MetricFollowers); !math.IsNaN(v) {
+				return fmt.Sprintf("; the leader counts %.0f learners", v)
+			}
+		}
+	}
+	return ""
 }
