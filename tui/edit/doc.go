@@ -7,7 +7,8 @@
 // batches under the frame limit with progress and cancel, and say exactly
 // what was done when they stop early.
 //
-// It imports no bubbletea: the dialogs in tui/dialog call it from commands.
+// It imports no bubbletea: the dialogs in tui/dialog check input with it and
+// the explorer runs its writes from commands.
 package edit
 
 import (
