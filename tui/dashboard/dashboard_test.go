@@ -207,3 +207,22 @@ func TestTicksOnlyWhileShown(t *testing.T) {
 		t.Fatalf("stale or hidden ticks went on: %d", ticks)
 	}
 }
+
+// A long connection list scrolls to keep the cursor in view.
+func TestSessionsScroll(t *testing.T) {
+	m, probes := newTestModel(80, 24)
+	var conns []admin.Connection
+	for i := range 40 {
+		conns = append(conns, admin.Connection{Addr: fmt.Sprintf("10.9.0.%d:5%04d", i/10, i), SessionID: int64(0x5000 + i)})
+	}
+	probes["10.0.0.1:2181"].conns = conns
+	m = press(m, "3")
+	for range 30 {
+		m = press(m, "j")
+	}
+	view := ansi.Strip(m.View())
+	checkFits(t, view, 80, 24)
+	if m.sess.selectedSession() != 0x5000+30 || !strings.Contains(view, "0x501e") || strings.Contains(view, "0x5000 ") {
+		t.Fatalf("cursor row not shown or list not scrolled:\n%s", view)
+	}
+}

@@ -117,11 +117,12 @@ func (m *Model) handleOwner(msg ownerMsg) tea.Cmd {
 	return m.loadSessions()
 }
 
-// sessionsLines renders the sessions page.
-func (m Model) sessionsLines(w int) []string {
+// sessionsLines renders the sessions page in about h lines: the
+// connection list gets half of them, scrolled to keep the cursor in view.
+func (m Model) sessionsLines(w, h int) []string {
 	st := m.com.Styles
 	var out []string
-	title := fmt.Sprintf("connections of %s", m.sess.server)
+	title := fmt.Sprintf("connections of %s (%d)", m.sess.server, len(m.sess.conns))
 	if m.sess.loading {
 		title += " (loading…)"
 	}
@@ -129,7 +130,7 @@ func (m Model) sessionsLines(w int) []string {
 	if m.sess.err != nil {
 		out = append(out, m.errorLines("cons", m.sess.err)...)
 	} else {
-		out = append(out, m.connTable(w)...)
+		out = append(out, m.connTable(w, max(h/2, 3))...)
 	}
 	if o := m.sess.owner; o != nil && o.conn != nil {
 		out = append(out, "", st.Tree.Ephemeral.Render(fmt.Sprintf("%s is owned by session 0x%x", o.path, o.owner)),
@@ -142,7 +143,7 @@ func (m Model) sessionsLines(w int) []string {
 
 // connTable renders the connections, the selected one highlighted; below
 // 100 cells the packet counters are left out.
-func (m Model) connTable(w int) []string {
+func (m Model) connTable(w, rows int) []string {
 	st := m.com.Styles
 	wide := w >= 100
 	format := func(client, session, queued, recv, sent, lat, lop string) string {
@@ -152,7 +153,9 @@ func (m Model) connTable(w int) []string {
 		return fmt.Sprintf("%-22s %-18s %4s %-12s %s", client, session, queued, lat, lop)
 	}
 	out := []string{st.Detail.Label.Render(fit(format("client", "session", "qd", "recv", "sent", "lat min/avg/max", "last op"), w))}
-	for i, c := range m.sess.conns {
+	first := min(max(m.sess.cursor-rows/2, 0), max(len(m.sess.conns)-rows, 0))
+	for i := first; i < min(first+rows, len(m.sess.conns)); i++ {
+		c := m.sess.conns[i]
 		line := format(c.Addr, fmt.Sprintf("0x%x", c.SessionID), fmt.Sprint(c.Queued), fmt.Sprint(c.Received), fmt.Sprint(c.Sent),
 			fmt.Sprintf("%d/%d/%d", c.MinLatency, c.AvgLatency, c.MaxLatency), c.LastOperation)
 		line = fit(line, w)

@@ -25,7 +25,7 @@ func (m Model) View() string {
 	case m.view == ViewHealth:
 		lines = m.healthLines(m.width)
 	case m.view == ViewSessions:
-		lines = m.sessionsLines(m.width)
+		lines = m.sessionsLines(m.width, body)
 	case m.view == ViewWatches:
 		lines = m.watchesLines(m.width, body)
 	default:
