@@ -8,69 +8,138 @@ import (
 	"github.com/zkui/zkui/model"
 )
 
-// filter shows one level (the node whose children were on screen when
-// filtering started) and only those of its children whose names contain
-// the query, ignoring case. It is a lister: the level's row, then the
-// matches.
+// filter hides the children of one level (the node whose children were
+// on screen when filtering started) whose names do not contain the query,
+// ignoring case, with their subtrees; every other row stays. It is a
+// lister over the mirror's rows: the rows kept are a few intervals (the
+// rows up to the level, each match with its subtree, the rows after the
+// level's subtree), found with one RowOf per match.
 type filter struct {
 	mir     Mirror
 	level   string   // "" when no filter is set
 	query   string   // lower-cased
 	matches []string // paths of the matching children, in the mirror's order
+	kept    []span   // the mirror's rows shown, in order
+	total   int      // rows kept
 }
+
+// span is n rows of the mirror from row from.
+type span struct{ from, n int }
 
 func (f *filter) active() bool { return f.level != "" }
 
-// refresh recomputes the matches from the mirror's children of the level.
+// refresh recomputes the matches and the rows kept from the mirror.
 func (f *filter) refresh(mir Mirror) {
 	f.mir = mir
 	names, _ := mir.Children(f.level)
 	f.matches = f.matches[:0]
-	for _, n := range names {
-		if strings.Contains(strings.ToLower(n), f.query) {
-			f.matches = append(f.matches, childPath(f.level, n))
+	f.kept = f.kept[:0]
+	total := mir.RowCount()
+	rowL := mir.RowOf(f.level)
+	if rowL < 0 {
+		// The level is not shown (collapsed above it): hide nothing.
+		f.kept = append(f.kept, span{0, total})
+	} else {
+		f.kept = append(f.kept, span{0, rowL + 1})
+		end := subtreeEnd(mir, f.level, total)
+		for i, n := range names {
+			if !strings.Contains(strings.ToLower(n), f.query) {
+				continue
+			}
+			p := childPath(f.level, n)
+			f.matches = append(f.matches, p)
+			r := mir.RowOf(p)
+			if r < 0 {
+				continue // the level is listed but its rows are not there yet
+			}
+			next := end
+			if i+1 < len(names) {
+				if nr := mir.RowOf(childPath(f.level, names[i+1])); nr > r {
+					next = nr
+				}
+			}
+			f.kept = append(f.kept, span{r, max(next-r, 1)})
 		}
+		if end < total {
+			f.kept = append(f.kept, span{end, total - end})
+		}
+	}
+	f.total = 0
+	for _, k := range f.kept {
+		f.total += k.n
 	}
 }
 
-func (f *filter) count() int { return 1 + len(f.matches) }
+// subtreeEnd is the first mirror row after p's subtree: the row of the
+// next sibling of p or of its nearest ancestor that has one.
+func subtreeEnd(mir Mirror, p string, total int) int {
+	for a := p; a != mir.Root() && a != "/"; a = parentPath(a) {
+		parent := parentPath(a)
+		sibs, _ := mir.Children(parent)
+		name := a[strings.LastIndexByte(a, '/')+1:]
+		for i, s := range sibs {
+			if s == name && i+1 < len(sibs) {
+				if r := mir.RowOf(childPath(parent, sibs[i+1])); r >= 0 {
+					return r
+				}
+			}
+		}
+	}
+	return total
+}
+
+func (f *filter) count() int { return f.total }
+
+// toMirror maps a filtered row to the mirror's, with the span's index.
+func (f *filter) toMirror(row int) (int, int) {
+	for i, k := range f.kept {
+		if row < k.n {
+			return k.from + row, i
+		}
+		row -= k.n
+	}
+	return -1, -1
+}
 
 func (f *filter) rows(from, n int) []model.Row {
+	r, i := f.toMirror(from)
+	if r < 0 {
+		return nil
+	}
 	var out []model.Row
-	for i := from; i < f.count() && len(out) < n; i++ {
-		p := f.pathAt(i)
-		nd, ok := f.mir.Node(p)
-		if !ok {
-			nd = model.Node{Path: p, Name: p[strings.LastIndexByte(p, '/')+1:]}
+	for ; i < len(f.kept) && len(out) < n; i++ {
+		k := f.kept[i]
+		if r < k.from {
+			r = k.from
 		}
-		depth := 0
-		if i > 0 {
-			depth = 1
-		}
-		// The matches are shown flat below their level, closed.
-		nd.Expanded = i == 0
-		out = append(out, model.Row{Node: nd, Depth: depth})
+		take := min(k.from+k.n-r, n-len(out))
+		out = append(out, f.mir.Rows(r, take)...)
+		r += take
 	}
 	return out
 }
 
 func (f *filter) rowOf(path string) int {
-	if path == f.level {
-		return 0
+	r := f.mir.RowOf(path)
+	if r < 0 {
+		return -1
 	}
-	for i, p := range f.matches {
-		if p == path {
-			return i + 1
+	base := 0
+	for _, k := range f.kept {
+		if r >= k.from && r < k.from+k.n {
+			return base + r - k.from
 		}
+		base += k.n
 	}
 	return -1
 }
 
 func (f *filter) pathAt(row int) string {
-	if row <= 0 || row > len(f.matches) {
-		return f.level
+	r, _ := f.toMirror(row)
+	if p, ok := f.mir.PathAt(r); ok && r >= 0 {
+		return p
 	}
-	return f.matches[row-1]
+	return f.level
 }
 
 // SetFilter filters the cursor's level by query as the user types; an

@@ -68,10 +68,6 @@ func (m *Model) expand() tea.Cmd {
 		}
 		return nil
 	}
-	if m.filter.active() {
-		// Leave the flat filtered level to show the node in place.
-		m.filter = filter{}
-	}
 	mir, p := m.mir, r.Path
 	return func() tea.Msg {
 		mir.Expand(p)
@@ -86,7 +82,7 @@ func (m *Model) collapse() tea.Cmd {
 	if !ok {
 		return nil
 	}
-	if r.Expanded && r.Depth > 0 && !m.filter.active() {
+	if r.Expanded && r.Depth > 0 {
 		mir, p := m.mir, r.Path
 		return func() tea.Msg {
 			mir.Collapse(p)
@@ -144,9 +140,10 @@ func selectCmd(path string) tea.Cmd {
 }
 
 // Reveal puts the cursor on path when it has a row (its ancestors are
-// expanded); it reports false, changing nothing, when it has none yet.
+// expanded; a filter hiding it is cleared); it reports false, changing
+// nothing, when it has none yet.
 func (m *Model) Reveal(path string) (tea.Cmd, bool) {
-	if m.mir.RowOf(path) < 0 && m.filter.rowOf(path) < 0 {
+	if m.mir.RowOf(path) < 0 {
 		return nil, false
 	}
 	return m.Select(path), true
