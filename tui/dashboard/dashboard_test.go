@@ -226,3 +226,17 @@ func TestSessionsScroll(t *testing.T) {
 		t.Fatalf("cursor row not shown or list not scrolled:\n%s", view)
 	}
 }
+
+// The sessions page offers the owner lookup of the explorer's ephemeral.
+func TestSessionsOfferOwnerLookup(t *testing.T) {
+	m, _ := newTestModel(80, 24)
+	m.SetNode("/workers/w1", 0x1000a)
+	m = press(m, "3")
+	if view := ansi.Strip(m.View()); !strings.Contains(view, "e: find the session 0x1000a owning the explorer's ephemeral /workers/w1") {
+		t.Fatalf("no hint:\n%s", view)
+	}
+	m = press(m, "e")
+	if view := ansi.Strip(m.View()); strings.Contains(view, "e: find the session") || !strings.Contains(view, "/workers/w1 is owned by session 0x1000a") {
+		t.Fatalf("after the lookup:\n%s", view)
+	}
+}

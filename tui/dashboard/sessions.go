@@ -127,6 +127,10 @@ func (m Model) sessionsLines(w, h int) []string {
 		title += " (loading…)"
 	}
 	out = append(out, st.Detail.Label.Render(title))
+	if m.nodeOwner != 0 && (m.sess.owner == nil || m.sess.owner.owner != m.nodeOwner) {
+		hint := fmt.Sprintf("e: find the session 0x%x owning the explorer's ephemeral %s", m.nodeOwner, m.nodePath)
+		out = append(out, st.Detail.Hint.Render(fit(hint, w)))
+	}
 	if m.sess.err != nil {
 		out = append(out, m.errorLines("cons", m.sess.err)...)
 	} else {
