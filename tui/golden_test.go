@@ -74,6 +74,9 @@ var screens = []struct {
 	{"filter_typing", append(chars("j", "l", "j", "/"), "o", "r"), nil},
 	{"filter_kept", append(chars("j", "l", "j", "/"), "o", "enter", "n"), nil},
 	{"disconnected", []string{"j"}, func(a *App) { a.Update(stateMsg{zk.StateDisconnected}) }},
+	{"search", []string{"s", "t", "a", "s", "k"}, nil},
+	{"search_went", []string{"s", "t", "a", "s", "k", "enter"}, nil},
+	{"paused", []string{"j", "p"}, nil},
 }
 
 // jump returns the keys that jump to p through the prompt.

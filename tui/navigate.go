@@ -117,7 +117,7 @@ func (a *App) handlePath(msg pathMsg) tea.Cmd {
 	if msg.err != nil {
 		a.status.Set(statusbar.Error, "jump: "+msg.err.Error())
 		a.keepStatus = cmd != nil // survive the selection it causes
-	} else {
+	} else if _, text := a.status.Text(); strings.HasPrefix(text, "going to ") {
 		a.status.Set(statusbar.Info, "")
 	}
 	return cmd

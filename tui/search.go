@@ -201,8 +201,10 @@ func (a *App) acceptSearch() tea.Cmd {
 		return nil
 	}
 	a.search.keep = true
+	cmd := a.goTo(ms[a.search.cursor].Path)
+	// After goTo, whose "going to" note it replaces.
 	a.status.Set(statusbar.Info, fmt.Sprintf("match %d of %d: %s · n/N step · s shows the list", a.search.cursor+1, len(ms), ms[a.search.cursor].Path))
-	return a.goTo(ms[a.search.cursor].Path)
+	return cmd
 }
 
 // stepSearch goes to the next (dir > 0) or previous result.

@@ -129,27 +129,28 @@ func (a *App) pane(focused bool, w, h int, content string) []string {
 func (a *App) headerView() string {
 	st := a.com.Styles.Header
 	sep := st.Sep.Render(" │ ")
-	parts := []string{st.Title.Render("zkui")}
+	title := st.Title.Render("zkui")
 	if a.opts.Title != "" {
-		parts[0] += " " + st.Title.Render(a.opts.Title)
+		title += " " + st.Title.Render(a.opts.Title)
 	}
+	switch {
+	case a.live.paused:
+		title += " " + st.Stale.Render("⏸ stale")
+	case a.stale():
+		title += " " + st.Stale.Render("stale")
+	}
+	// What may be wrong comes first, so a narrow terminal cuts off the
+	// server and session id rather than a warning.
+	state := a.sessionBadge()
+	if a.opts.ReadOnly {
+		state += " " + st.ReadOnly.Render("READ-ONLY")
+	}
+	parts := []string{title, state}
 	if a.opts.Server != "" {
 		parts = append(parts, st.Label.Render("server ")+st.Value.Render(a.opts.Server))
 	}
 	parts = append(parts, st.Label.Render("session ")+st.Value.Render(fmt.Sprintf("0x%x", a.opts.SessionID)))
-	badge := a.sessionBadge()
-	switch {
-	case a.live.paused:
-		badge += " " + st.Stale.Render("⏸ paused · stale")
-	case a.stale():
-		badge += " " + st.Stale.Render("stale")
-	}
-	parts = append(parts, badge)
-	line := strings.Join(parts, sep)
-	if a.opts.ReadOnly {
-		line += " " + st.ReadOnly.Render("READ-ONLY")
-	}
-	return st.Bar.Render(common.Fit(line, a.width))
+	return st.Bar.Render(common.Fit(strings.Join(parts, sep), a.width))
 }
 
 // helpView renders the short or full help, every line padded to the width
