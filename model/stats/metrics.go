@@ -17,12 +17,13 @@ const (
 	MetricConnections     = "connections"
 	MetricOutstanding     = "outstanding_requests"
 	MetricZnodes          = "znodes"
-	MetricWatches         = "watches"      // mntr only
-	MetricEphemerals      = "ephemerals"   // mntr only
-	MetricDataSize        = "data_size"    // bytes, mntr only
-	MetricOpenFDs         = "open_fds"     // mntr only
-	MetricFollowers       = "followers"    // leader's mntr only
-	MetricZxidCounter     = "zxid_counter" // srvr only
+	MetricWatches         = "watches"          // mntr only
+	MetricEphemerals      = "ephemerals"       // mntr only
+	MetricDataSize        = "data_size"        // bytes, mntr only
+	MetricOpenFDs         = "open_fds"         // mntr only
+	MetricFollowers       = "followers"        // leader's mntr only
+	MetricSyncedFollowers = "synced_followers" // leader's mntr only
+	MetricZxidCounter     = "zxid_counter"     // srvr only
 	MetricReceivedRate    = "packets_received_per_s"
 	MetricSentRate        = "packets_sent_per_s"
 )
@@ -57,6 +58,7 @@ func (p *Poller) poll(ctx context.Context, m *member) {
 		values[MetricOpenFDs] = float64(mon.OpenFileDescriptors)
 		if mode == admin.ModeLeader {
 			values[MetricFollowers] = float64(mon.Followers)
+			values[MetricSyncedFollowers] = float64(mon.SyncedFollowers)
 		}
 	} else {
 		var st *admin.ServerStats

@@ -152,6 +152,9 @@ func TestPollerRatesFallbackAndMembers(t *testing.T) {
 	if s, ok := p.Latest("127.0.0.2:2181", MetricZnodes); !ok || s.Value != 9 {
 		t.Fatalf("srvr fallback znodes %v %v", s, ok)
 	}
+	if !slices.Contains(p.Metrics("127.0.0.1:2181"), MetricSyncedFollowers) {
+		t.Fatalf("leader metrics %v lack synced followers", p.Metrics("127.0.0.1:2181"))
+	}
 	if !slices.Contains(p.Metrics("127.0.0.1:2181"), MetricFollowers) {
 		t.Fatalf("leader metrics %v lack followers", p.Metrics("127.0.0.1:2181"))
 	}

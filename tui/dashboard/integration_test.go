@@ -129,6 +129,20 @@ func TestEnsembleServersAndKill(t *testing.T) {
 	if !strings.Contains(health, "leader  "+leader.Addr) || !strings.Contains(health, "alerts (0)") {
 		t.Fatalf("health of a sound ensemble:\n%s", health)
 	}
+	// Every follower's lag behind the leader is a number of transactions
+	// (srvr zxids); the leader counts both followers as synced.
+	h := computeHealth(env.m.rows, env.m.zxids, env.m.opts.Thresholds)
+	for _, s := range e.Servers {
+		if s == leader {
+			continue
+		}
+		if n, err := strconv.Atoi(h.lag[s.Addr]); err != nil || n < 0 {
+			t.Fatalf("lag of %s is %q", s.Addr, h.lag[s.Addr])
+		}
+	}
+	if !strings.Contains(health, "2 followers synced") {
+		t.Fatalf("synced followers not shown:\n%s", health)
+	}
 
 	var victim *zktest.Server
 	for _, s := range e.Servers {

@@ -41,7 +41,7 @@ var tableMetrics = []string{
 	stats.MetricOutstanding, stats.MetricReceivedRate, stats.MetricSentRate,
 	stats.MetricConnections, stats.MetricZnodes, stats.MetricWatches,
 	stats.MetricEphemerals, stats.MetricDataSize, stats.MetricOpenFDs,
-	stats.MetricFollowers,
+	stats.MetricFollowers, stats.MetricSyncedFollowers,
 }
 
 // chartMetric is one metric offered for the chart.

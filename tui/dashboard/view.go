@@ -179,14 +179,19 @@ func plural(n int, thing string) string {
 	return fmt.Sprintf("%d %ss", n, thing)
 }
 
-// learners is the leader's own count of its synced learners (mntr), when
-// the leader reports it.
+// learners is the leader's own count of its learners and of the followers
+// in sync with it (mntr), when the leader reports them.
 func (m Model) learners(leader string) string {
 	for _, r := range m.rows {
-		if r.Addr == leader {
-			if v := r.val(stats.MetricFollowers); !math.IsNaN(v) {
-				return fmt.Sprintf("; the leader counts %.0f learners", v)
-			}
+		if r.Addr != leader {
+			continue
+		}
+		l, s := r.val(stats.MetricFollowers), r.val(stats.MetricSyncedFollowers)
+		switch {
+		case !math.IsNaN(l) && !math.IsNaN(s):
+			return fmt.Sprintf("; the leader has %.0f learners, %.0f followers synced", l, s)
+		case !math.IsNaN(l):
+			return fmt.Sprintf("; the leader has %.0f learners", l)
 		}
 	}
 	return ""
