@@ -87,6 +87,7 @@ type App struct {
 	ownMir bool        // made by New: started by Init, closed on quit
 	live   liveState   // pause, stale, the marks' tick
 	search searchState // the deep search
+	chrome chromeCache // the header and help line as last drawn
 
 	lastID      uint64 // last request id handed out
 	detailID    uint64 // id of the detail read whose answer is wanted

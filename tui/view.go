@@ -127,6 +127,19 @@ func (a *App) pane(focused bool, w, h int, content string) []string {
 
 // headerView shows what the session is connected to.
 func (a *App) headerView() string {
+	key := fmt.Sprintf("%p|%d|%t|%t|%d", a.com.Styles, a.width, a.live.paused, a.stale(), a.session)
+	if a.chrome.headKey != key {
+		a.chrome.headKey, a.chrome.head = key, a.drawHeader()
+	}
+	return a.chrome.head
+}
+
+// chromeCache keeps the header and the help line with a key of what they
+// were drawn from; they are drawn again only when that changes, which
+// keeps a frame's cost in the panes.
+type chromeCache struct{ headKey, head, helpKey, help string }
+
+func (a *App) drawHeader() string {
 	st := a.com.Styles.Header
 	sep := st.Sep.Render(" │ ")
 	title := st.Title.Render("zkui")
@@ -157,9 +170,20 @@ func (a *App) headerView() string {
 // so a shorter help never leaves cells of a longer one behind.
 func (a *App) helpView() string {
 	// Always the short help: ? shows the full one in place of the panes.
-	lines := strings.Split(a.help.ShortHelpView(helpKeys{a}.ShortHelp()), "\n")
+	bindings := helpKeys{a}.ShortHelp()
+	var k strings.Builder
+	fmt.Fprintf(&k, "%p|%d", a.com.Styles, a.width)
+	for _, b := range bindings {
+		h := b.Help()
+		fmt.Fprintf(&k, "|%s:%s:%t", h.Key, h.Desc, b.Enabled())
+	}
+	if a.chrome.helpKey == k.String() {
+		return a.chrome.help
+	}
+	lines := strings.Split(a.help.ShortHelpView(bindings), "\n")
 	for i, l := range lines {
 		lines[i] = common.Fit(l, a.width)
 	}
-	return strings.Join(lines, "\n")
+	a.chrome.helpKey, a.chrome.help = k.String(), strings.Join(lines, "\n")
+	return a.chrome.help
 }
