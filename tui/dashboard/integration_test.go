@@ -250,6 +250,11 @@ func TestOnlySrvrWhitelisted(t *testing.T) {
 		!strings.Contains(view, "4lw.commands.whitelist=srvr, mntr") {
 		t.Fatalf("servers view:\n%s", view)
 	}
+	env.m = press(env.m, "2")
+	view = ansi.Strip(env.m.View())
+	if !strings.Contains(view, "standalone server: no quorum") || !strings.Contains(view, "alerts (0)") {
+		t.Fatalf("health view:\n%s", view)
+	}
 	env.m = press(env.m, "3")
 	view = ansi.Strip(env.m.View())
 	if !strings.Contains(view, "cons not whitelisted") || !strings.Contains(view, "4lw.commands.whitelist=srvr, cons") {

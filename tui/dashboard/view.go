@@ -136,13 +136,21 @@ func (m Model) healthLines(w int) []string {
 	if leader == "" {
 		leader = st.Tree.Error.Render("none")
 	}
-	out := []string{
-		fmt.Sprintf("%s %d voting, quorum %d, %d answering", st.Detail.Label.Render("members"), h.voters, h.quorum, h.up),
-		fmt.Sprintf("%s %s", st.Detail.Label.Render("leader "), leader),
-		fmt.Sprintf("%s %d serving (%s)%s", st.Detail.Label.Render("followers"), len(h.followers), strings.Join(h.followers, ", "), m.learners(h.leader)),
-		"",
-		st.Detail.Label.Render(fit(fmt.Sprintf("%-22s %-10s %-13s %s", "server", "mode", "zxid", "lag (txns behind leader)"), w)),
+	var out []string
+	if ensemble(m.rows) {
+		followers := fmt.Sprintf("%d serving", len(h.followers))
+		if len(h.followers) > 0 {
+			followers += " (" + strings.Join(h.followers, ", ") + ")"
+		}
+		out = append(out,
+			fmt.Sprintf("%s %d voting, quorum %d, %d answering", st.Detail.Label.Render("members"), h.voters, h.quorum, h.up),
+			fmt.Sprintf("%s %s", st.Detail.Label.Render("leader "), leader),
+			fmt.Sprintf("%s %s%s", st.Detail.Label.Render("followers"), followers, m.learners(h.leader)))
+	} else {
+		out = append(out, st.Detail.Label.Render("standalone server: no quorum, no followers"))
 	}
+	out = append(out, "",
+		st.Detail.Label.Render(fit(fmt.Sprintf("%-22s %-10s %-13s %s", "server", "mode", "zxid", "lag (txns behind leader)"), w)))
 	for _, r := range m.rows {
 		line := fit(fmt.Sprintf("%-22s %-10s %-13s %s", r.Addr, modeText(r), m.zxidText(r.Addr), h.lag[r.Addr]), w)
 		switch {
