@@ -213,12 +213,18 @@ func (a *App) stepSearch(dir int) tea.Cmd {
 	return a.acceptSearch()
 }
 
-// closeSearch hides the results and stops the search and the full sync
-// (what the sync loaded stays mirrored).
+// closeSearch hides the results and stops the search and a full sync
+// still running (what it loaded stays mirrored; the next search goes on
+// from there).
 func (a *App) closeSearch() {
 	a.search.shown, a.search.keep = false, false
 	if a.search.cancel != nil {
 		a.search.cancel()
 		a.search.cancel = nil
+	}
+	if a.search.syncing && a.search.stopSync != nil {
+		a.search.stopSync()
+		a.search.stopSync = nil
+		a.status.Set(statusbar.Info, fmt.Sprintf("full sync stopped at %d nodes", a.search.prog.Loaded))
 	}
 }

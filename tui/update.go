@@ -215,8 +215,8 @@ func (a *App) handleFindKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		a.histTarget = p
 		return a.goTo(p), true
 	case (a.search.shown || a.search.keep) && key.Matches(msg, k.Back):
-		a.closeSearch()
 		a.status.Set(statusbar.Info, "search closed")
+		a.closeSearch()
 		return nil, true
 	case a.focus == focusTree && key.Matches(msg, k.Back):
 		if level, _ := a.tree.Filter(); level != "" {
