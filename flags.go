@@ -36,6 +36,7 @@ type options struct {
 	tlsCert        string
 	tlsKey         string
 	tlsServerName  string
+	adminPort      int
 }
 
 const usageText = `zkui — a terminal explorer for Apache ZooKeeper
@@ -64,6 +65,7 @@ func parseFlags(name string, args []string, stdout, stderr io.Writer) (options, 
 	fs.StringVar(&o.tlsCert, "tls-cert", "", "PEM client certificate, for servers that require one")
 	fs.StringVar(&o.tlsKey, "tls-key", "", "PEM key of --tls-cert")
 	fs.StringVar(&o.tlsServerName, "tls-server-name", "", "name to check the servers' certificates against (default: the host dialled)")
+	fs.IntVar(&o.adminPort, "admin-port", 8080, "port of the servers' AdminServer, read by the dashboards (they fall back to four-letter words)")
 	showVersion := fs.Bool("version", false, "print the version and exit")
 	// The flag package prints the error itself; the full usage goes to
 	// stdout, and only when asked for.
@@ -98,6 +100,10 @@ func parseFlags(name string, args []string, stdout, stderr io.Writer) (options, 
 	}
 	if o.sessionTimeout <= 0 {
 		fmt.Fprintln(stderr, "zkui: --session-timeout must be positive")
+		return o, errUsage
+	}
+	if o.adminPort <= 0 || o.adminPort > 65535 {
+		fmt.Fprintln(stderr, "zkui: --admin-port must be a port number")
 		return o, errUsage
 	}
 	if (o.tlsCert == "") != (o.tlsKey == "") {

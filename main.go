@@ -69,6 +69,7 @@ func runExplorer(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		ReadOnly:  opts.readOnly,
 		Logger:    logger,
 		OpLog:     ops,
+		Stats:     newPoller(client, opts.adminPort),
 	})
 }
 

@@ -35,6 +35,7 @@ func TestBadFlagsGiveOneLine(t *testing.T) {
 		{"--auth", "nocolon"},
 		{"--session-timeout", "-1s"},
 		{"--tls-cert", "c.pem"},
+		{"--admin-port", "0"},
 		{"extra"},
 	} {
 		code, out, errText := runArgs(t, append(args, "--log", t.TempDir()+"/log")...)
