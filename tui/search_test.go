@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/zkui/zkui/model"
 )
 
 // Deep search finds nodes below levels never expanded, lists them best
@@ -50,5 +52,22 @@ func waitSearch(t *testing.T, a *App) {
 	}
 	if !a.search.last.Done {
 		t.Fatal("search never finished")
+	}
+}
+
+// While the full sync runs, the results pane shows its progress as a bar
+// above the results, and the screen still fits.
+func TestSearchShowsSyncProgress(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {160, 48}} {
+		a, _ := newTestApp(t, size[0], size[1])
+		press(a, "s")
+		a.search.syncing = true
+		a.search.prog = model.Progress{Loaded: 50, Expected: 100}
+		view := a.render()
+		checkFits(t, view, size[0], size[1])
+		screen := ansi.Strip(view)
+		if !strings.Contains(screen, "syncing 50/100 ███") || !strings.Contains(screen, "░░░") {
+			t.Fatalf("no progress bar:\n%s", screen)
+		}
 	}
 }
