@@ -5,7 +5,10 @@
 // ceiling, loading a 100,000-node tree, the mirror's memory, and the
 // explorer's frame times. Every figure is the median of several runs with
 // the min-max spread. It exits 1 when a figure misses the target its
-// issue set, so a regression is visible; scripts/bench.sh runs it.
+// issue set, so a regression is visible, and 2 when it could not
+// measure. scripts/bench.sh runs it; run it from the module's root (it
+// runs `go test -bench` on ./model/ and ./tui/ for the figures that need
+// those packages' unexported hooks).
 package main
 
 import (

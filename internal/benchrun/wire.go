@@ -12,19 +12,29 @@ import (
 // getNode is the 100-byte node both clients read, as in zk/bench_test.go.
 const getNode = "/bench-100b"
 
-// latency runs n Gets one at a time and returns their p50 and p99 in µs.
-func latency(c *client, n int) (p50, p99 float64, err error) {
-	d := make([]time.Duration, 0, n)
-	for range n {
-		t0 := time.Now()
-		if err := c.get(getNode); err != nil {
-			return 0, 0, err
+// pairedLatency runs n Gets one at a time on each client, in blocks of
+// 100 that alternate between the two, so both meet the same moments of a
+// noisy machine; it returns each client's p50 and p99 in µs.
+func pairedLatency(cs [2]*client, n int) (p50, p99 [2]float64, err error) {
+	const block = 100
+	var d [2][]time.Duration
+	for i := 0; i < n; i += block {
+		for k, c := range cs {
+			for range min(block, n-i) {
+				t0 := time.Now()
+				if err := c.get(getNode); err != nil {
+					return p50, p99, fmt.Errorf("%s: %w", c.name, err)
+				}
+				d[k] = append(d[k], time.Since(t0))
+			}
 		}
-		d = append(d, time.Since(t0))
 	}
-	slices.Sort(d)
 	us := func(x time.Duration) float64 { return float64(x.Nanoseconds()) / 1e3 }
-	return us(d[len(d)/2]), us(d[len(d)*99/100]), nil
+	for k := range d {
+		slices.Sort(d[k])
+		p50[k], p99[k] = us(d[k][len(d[k])/2]), us(d[k][len(d[k])*99/100])
+	}
+	return p50, p99, nil
 }
 
 // allocsPerGet counts the heap allocations of n sequential Gets, as
@@ -145,22 +155,24 @@ func measureWire(addr string, runs int, d time.Duration, logf func(string, ...an
 		if run%2 == 1 {
 			order = []int{1, 0}
 		}
+		// Warm up first: the first requests of a run pay for code paths
+		// and the server's JIT that the measured ones should not.
+		if _, _, err := pairedLatency(clients, 200); err != nil {
+			return nil, err
+		}
+		p50, p99, err := pairedLatency(clients, res.getLatN)
+		if err != nil {
+			return nil, err
+		}
+		for k := range clients {
+			res.p50[k].Vals = append(res.p50[k].Vals, p50[k])
+			res.p99[k].Vals = append(res.p99[k].Vals, p99[k])
+		}
 		for _, k := range order {
 			c := clients[k]
 			if err := ensure(c, fmt.Sprintf("/bench-create-%d-%d", k, run), nil); err != nil {
 				return nil, err
 			}
-			// Warm up: the first requests of a run pay for code paths
-			// and the server's JIT that the measured ones should not.
-			if _, _, err := latency(c, 200); err != nil {
-				return nil, err
-			}
-			p50, p99, err := latency(c, res.getLatN)
-			if err != nil {
-				return nil, err
-			}
-			res.p50[k].Vals = append(res.p50[k].Vals, p50)
-			res.p99[k].Vals = append(res.p99[k].Vals, p99)
 			a, err := allocsPerGet(c, res.allocN)
 			if err != nil {
 				return nil, err
