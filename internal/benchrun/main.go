@@ -27,15 +27,30 @@ func main() {
 	dur := flag.Duration("dur", time.Second, "length of one throughput run")
 	leaves := flag.Int("leaves", 100, "leaves per subdirectory of the seeded tree (10 x 100 x leaves nodes)")
 	limit := flag.Duration("limit", 15*time.Minute, "give up (exit 2) after this long")
+	only := flag.String("only", "tree,wire,go", "sections to run, comma-separated: tree (loading a tree), wire (Gets, writes, ceiling), go (the packages' go test benchmarks)")
 	flag.Parse()
-	os.Exit(run(*runs, *dur, treeShape{dirs: 10, subs: 100, leaves: *leaves}, *limit))
+	cfg := config{runs: *runs, dur: *dur, shape: treeShape{dirs: 10, subs: 100, leaves: *leaves}, limit: *limit, sections: map[string]bool{}}
+	for _, s := range strings.Split(*only, ",") {
+		cfg.sections[strings.TrimSpace(s)] = true
+	}
+	os.Exit(run(cfg))
+}
+
+// config is what the flags ask for.
+type config struct {
+	runs     int
+	dur      time.Duration
+	shape    treeShape
+	limit    time.Duration
+	sections map[string]bool
 }
 
 func logf(format string, args ...any) {
 	fmt.Fprintf(os.Stderr, "%s "+format+"\n", append([]any{time.Now().Format("15:04:05")}, args...)...)
 }
 
-func run(runs int, dur time.Duration, shape treeShape, limit time.Duration) int {
+func run(cfg config) int {
+	runs, limit := cfg.runs, cfg.limit
 	dir, err := os.MkdirTemp("", "zkui-bench-")
 	if err != nil {
 		logf("%v", err)
@@ -62,19 +77,43 @@ func run(runs int, dur time.Duration, shape treeShape, limit time.Duration) int 
 	m := describe(srv.Addr)
 	logf("server %s (ZooKeeper %s), %d runs", srv.Addr, m.zookeeper, runs)
 
-	tr, err := measureTree(srv.Addr, shape, runs, logf)
-	if err != nil {
-		logf("tree: %v", err)
-		return 2
+	var t Table
+	var tr *treeResults
+	if cfg.sections["tree"] {
+		// The tree goes first, while the server holds only the tree:
+		// the wire section's creates add nodes a full sync would load.
+		if tr, err = measureTree(srv.Addr, cfg.shape, runs, logf); err != nil {
+			logf("tree: %v", err)
+			return 2
+		}
 	}
-	w, err := measureWire(srv.Addr, runs, dur, logf)
-	if err != nil {
-		logf("wire: %v", err)
-		return 2
+	if cfg.sections["wire"] {
+		w, err := measureWire(srv.Addr, runs, cfg.dur, logf)
+		if err != nil {
+			logf("wire: %v", err)
+			return 2
+		}
+		best := ceilingRows(&Table{}, w) // the Get rows show their share of it
+		wireRows(&t, w, best)
+		ceilingRows(&t, w)
+	}
+	if tr != nil {
+		treeRows(&t, tr)
 	}
 	// The remaining benchmarks need no server: stop it so its JVM does
 	// not compete for the two cores.
 	srv.Stop()
+	if cfg.sections["go"] {
+		if code := goRows(&t, runs); code != 0 {
+			return code
+		}
+	}
+	m.loadEnd = loadAvg()
+	return printTable(&t, m)
+}
+
+// goRows runs the packages' benchmarks and adds their rows.
+func goRows(t *Table, runs int) int {
 	logf("model and tui benchmarks (go test -bench)")
 	mem, err := goBench("./model/", "^BenchmarkMemoryPerNode$", runs, "1x", 5*time.Minute)
 	if err != nil {
@@ -91,14 +130,13 @@ func run(runs int, dur time.Duration, shape treeShape, limit time.Duration) int 
 		logf("%v", err)
 		return 2
 	}
-	m.loadEnd = loadAvg()
+	goBenchRows(t, mem, events, ui)
+	return 0
+}
 
-	var t Table
-	best := ceilingRows(&Table{}, w) // the ceiling first: the Get rows show their share of it
-	wireRows(&t, w, best)
-	ceilingRows(&t, w)
-	treeRows(&t, tr)
-	goBenchRows(&t, mem, events, ui)
+// printTable prints the machine, the table and the verdict, and returns
+// the exit code: 1 when a target was missed.
+func printTable(t *Table, m machine) int {
 	fmt.Println(m)
 	fmt.Println()
 	if err := t.Write(os.Stdout); err != nil {
