@@ -103,6 +103,7 @@ func (t *Tree) applySession(st zk.State) {
 		t.lost = true
 		t.expired = t.expired || st == zk.StateExpired
 		t.w.touchAll()
+		t.keepListBases()
 		t.notes.add("", true)
 	case zk.StateConnected, zk.StateConnectedReadOnly:
 		t.connected = true
@@ -118,26 +119,44 @@ func (t *Tree) applySession(st zk.State) {
 	}
 }
 
-// reconcile re-reads the stat of every mirrored node and remembers the
-// pzxid of every listed one: only those whose pzxid moved are listed again.
+// keepListBases remembers, when the loss is noticed, the pzxid that each
+// listed node's children list matches: its stat's, as every event before
+// the loss is applied. Replies that land while the connection is lost (or
+// that were answered after the reconnect) may carry a pzxid moved by
+// changes no event reported, so the base must be taken now, not at the
+// reconnect, and nothing applied meanwhile may change it. A base kept from
+// an earlier loss whose reconcile has not finished stays.
+func (t *Tree) keepListBases() {
+	if t.recon == nil {
+		t.recon = make(map[int32]int64)
+	}
+	for id := range t.s.nodes {
+		nd := &t.s.nodes[id]
+		if nd.flags&fFree != 0 || nd.flags&fKids == 0 {
+			continue
+		}
+		if _, ok := t.recon[int32(id)]; !ok {
+			t.recon[int32(id)] = nd.stat.Pzxid
+		}
+	}
+}
+
+// reconcile re-reads the stat of every mirrored node; the listed ones
+// whose pzxid moved from the base kept at the loss are listed again.
 // With one-shot watches after an expiry every watch is gone, so every
 // listed node is listed again (which sets its child watch again).
 func (t *Tree) reconcile() {
 	t.counts.Reconciles++
 	relist := t.oneShot && t.expired
 	t.expired = false
-	t.recon = make(map[int32]int64)
 	for id := range t.s.nodes {
 		nd := &t.s.nodes[id]
 		if nd.flags&fFree != 0 {
 			continue
 		}
 		k := wCheck
-		switch {
-		case nd.flags&fKids != 0 && relist:
+		if nd.flags&fKids != 0 && relist {
 			k = wKids
-		case nd.flags&fKids != 0:
-			t.recon[int32(id)] = nd.stat.Pzxid
 		}
 		t.w.queue(t.s.path(int32(id)), k)
 	}
@@ -171,7 +190,7 @@ func (t *Tree) applyBatch(b *batch) error {
 		t.batchOps = min(t.opts.BatchOps, 2*t.batchOps)
 	}
 	defer func() {
-		if t.recon != nil && t.w.idle() && t.inflight == 0 {
+		if t.recon != nil && !t.lost && t.w.idle() && t.inflight == 0 {
 			t.recon = nil // every reconcile read landed (or its node left)
 		}
 	}()
@@ -214,7 +233,12 @@ func (t *Tree) applyKids(id int32, path string, kr, dr zk.ReadResult, suspect bo
 	for _, k := range added {
 		t.w.queue(joinPath(path, t.s.name(k)), wStat)
 	}
-	if !suspect {
+	switch {
+	case t.lost:
+		// Listed while changes go unreported: the list matches no pzxid
+		// known to the mirror, so the reconcile lists it again.
+		t.recon[id] = -1
+	case !suspect:
 		delete(t.recon, id)
 	}
 	// Without multiRead the two reads run concurrently and the stat read
@@ -290,7 +314,7 @@ func (t *Tree) applyDataCache(id int32, path string, r zk.ReadResult, suspect, w
 	if withData && t.cache.has(path) {
 		t.cache.put(path, r.Data, r.Stat)
 	}
-	if base, ok := t.recon[id]; ok && !suspect {
+	if base, ok := t.recon[id]; ok && !suspect && !t.lost {
 		delete(t.recon, id)
 		if base != r.Stat.Pzxid && nd.flags&fKids != 0 {
 			t.w.queue(path, wKids)

@@ -23,6 +23,9 @@ type fakeServer struct {
 	// onChange, if set, hears every change under the lock (one-shot
 	// watches of the old-server fake).
 	onChange func(zk.EventType, string)
+	// beforeRead, if set, runs before every read, outside the lock, so a
+	// test can change the tree between a read's issue and its answer.
+	beforeRead func(path string)
 }
 
 type fakeNode struct {
@@ -119,6 +122,12 @@ func (f *fakeServer) pause() {
 }
 
 func (f *fakeServer) read(path string, kids bool) zk.ReadResult {
+	f.mu.Lock()
+	hook := f.beforeRead
+	f.mu.Unlock()
+	if hook != nil {
+		hook(path)
+	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	return f.readLocked(path, kids)

@@ -35,27 +35,32 @@ func (t *Tree) loop(events <-chan zk.Event) {
 			}
 			t.mu.Lock()
 			t.applyEvent(ev)
-			for i := 0; i < maxEventsPerLock; i++ {
-				select {
-				case ev, ok = <-events:
-				default:
-					ok = false
-				}
-				if !ok {
-					break
-				}
-				t.applyEvent(ev)
-			}
+			closed := t.applyQueued(events)
 			t.mu.Unlock()
+			if closed {
+				events = nil
+				t.fail(errors.New("model: the watch ended (session closed)"))
+				continue
+			}
 		case ev := <-t.shots:
 			t.mu.Lock()
 			t.applyEvent(ev)
 			t.mu.Unlock()
 		case b := <-t.results:
 			t.mu.Lock()
+			// Events queued before the reply arrived are applied first:
+			// a reply answered after a reconnect must find the loss
+			// already known (see applySession), not be taken for one
+			// the watch covered.
+			closed := t.applyQueued(events)
 			t.inflight--
 			failed := t.applyBatch(b)
 			t.mu.Unlock()
+			if closed {
+				events = nil
+				t.fail(errors.New("model: the watch ended (session closed)"))
+				continue
+			}
 			if failed != nil {
 				if errors.Is(failed, zk.ErrClosed) {
 					t.fail(failed)
@@ -79,6 +84,24 @@ func (t *Tree) loop(events <-chan zk.Event) {
 		}
 		t.signalIdle()
 	}
+}
+
+// applyQueued applies the events waiting on the channel, at most
+// maxEventsPerLock of them, and reports whether the channel is closed.
+// Caller holds t.mu.
+func (t *Tree) applyQueued(events <-chan zk.Event) (closed bool) {
+	for i := 0; i < maxEventsPerLock; i++ {
+		select {
+		case ev, ok := <-events:
+			if !ok {
+				return true
+			}
+			t.applyEvent(ev)
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // fail stops the mirror for good (the session is gone).
