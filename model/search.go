@@ -4,7 +4,6 @@ import (
 	"container/heap"
 	"context"
 	"slices"
-	"strings"
 )
 
 // SearchMode chooses how a query matches.
@@ -163,7 +162,9 @@ func worse(a, b Match) bool {
 	if a.Score != b.Score {
 		return a.Score < b.Score
 	}
-	return a.Path > b.Path
+	// Equal scores: the later path in the tree's natural order (numbers
+	// compared by value, so …/2 comes before …/10) is the worse.
+	return compareNames(a.Path, b.Path) > 0
 }
 
 func (h matchHeap) Len() int           { return len(h) }
@@ -187,7 +188,7 @@ func (h *matchHeap) sorted() []Match {
 		case worse(a, b):
 			return 1
 		}
-		return strings.Compare(a.Path, b.Path)
+		return compareNames(a.Path, b.Path)
 	})
 	return out
 }

@@ -110,3 +110,15 @@ func TestSearchData(t *testing.T) {
 		}
 	}
 }
+
+// Matches of equal score come in the tree's natural order: …/2 before …/10.
+func TestSearchTiesInNaturalOrder(t *testing.T) {
+	h := matchHeap{{Path: "/p/10/state", Score: 1}, {Path: "/p/2/state", Score: 1}, {Path: "/p/1/state", Score: 1}}
+	got := h.sorted()
+	want := []string{"/p/1/state", "/p/2/state", "/p/10/state"}
+	for i, m := range got {
+		if m.Path != want[i] {
+			t.Fatalf("order %v, want %v", got, want)
+		}
+	}
+}
