@@ -11,7 +11,6 @@ import (
 
 	"github.com/zkui/zkui/model"
 	"github.com/zkui/zkui/zk"
-	"github.com/zkui/zkui/zk/zktest"
 )
 
 // liveEnv is a real server, a client for the explorer with its mirror
@@ -24,17 +23,7 @@ type liveEnv struct {
 
 func newLiveEnv(t *testing.T, setup func(ctx context.Context, c *zk.Conn)) *liveEnv {
 	t.Helper()
-	if testing.Short() {
-		t.Skip("needs a real ZooKeeper (scripts/install-zookeeper.sh)")
-	}
-	srv := zktest.Standalone(t)
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-	t.Cleanup(cancel)
-	other, err := zk.DialContext(ctx, "tcp", srv.Addr)
-	if err != nil {
-		t.Fatalf("dial %s: %v", srv.Addr, err)
-	}
-	t.Cleanup(func() { other.Close() })
+	ctx, srv, other := realServer(t, 2*time.Minute)
 	setup(ctx, other)
 	c := &zk.Client{Ensemble: srv.Addr}
 	t.Cleanup(func() { c.Reset() })

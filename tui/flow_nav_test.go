@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"context"
 	"testing"
 	"time"
 
@@ -9,24 +8,13 @@ import (
 
 	"github.com/zkui/zkui/tui/dataview"
 	"github.com/zkui/zkui/zk"
-	"github.com/zkui/zkui/zk/zktest"
 )
 
 // TestFlowFindAndViewRealServer drives jump-to-path with completion, the
 // level filter and the data view cycle on a gzip value, against a real
 // ZooKeeper.
 func TestFlowFindAndViewRealServer(t *testing.T) {
-	if testing.Short() {
-		t.Skip("needs a real ZooKeeper (scripts/install-zookeeper.sh)")
-	}
-	srv := zktest.Standalone(t)
-	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-	defer cancel()
-	c, err := zk.DialContext(ctx, "tcp", srv.Addr)
-	if err != nil {
-		t.Fatalf("dial %s: %v", srv.Addr, err)
-	}
-	defer c.Close()
+	ctx, srv, c := realServer(t, time.Minute)
 	world := zk.WorldACL(zk.PermAll)
 	mk := func(p string, data []byte) {
 		t.Helper()

@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"context"
 	"errors"
 	"strings"
 	"testing"
@@ -12,23 +11,12 @@ import (
 	"github.com/charmbracelet/x/exp/teatest/v2"
 
 	"github.com/zkui/zkui/zk"
-	"github.com/zkui/zkui/zk/zktest"
 )
 
 // TestFlowRealServer drives the explorer with keys against a real
 // ZooKeeper: expand a node, read JSON data, and meet a digest-protected node.
 func TestFlowRealServer(t *testing.T) {
-	if testing.Short() {
-		t.Skip("needs a real ZooKeeper (scripts/install-zookeeper.sh)")
-	}
-	srv := zktest.Standalone(t)
-	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-	defer cancel()
-	c, err := zk.DialContext(ctx, "tcp", srv.Addr)
-	if err != nil {
-		t.Fatalf("dial %s: %v", srv.Addr, err)
-	}
-	defer c.Close()
+	ctx, srv, c := realServer(t, time.Minute)
 
 	world := zk.WorldACL(zk.PermAll)
 	mk := func(p, data string, acl []zk.ACL) {
