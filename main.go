@@ -82,10 +82,7 @@ func runUI(ctx context.Context, client *zk.Client, o tui.Options) error {
 	}
 	defer tree.Close()
 	o.Tree = tree
-	if o.Stats == nil {
-		o.Stats = newPoller(client, 0)
-	}
-	defer runPoller(ctx, o.Stats)()
+	defer runPoller(ctx, o.Stats)() // both callers set the poller
 	_, err := tea.NewProgram(tui.New(client, o)).Run()
 	if errors.Is(err, tea.ErrInterrupted) {
 		return nil
